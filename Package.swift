@@ -1,0 +1,119 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// System libraries come from Debian's -dev packages; `.ci/run` installs them.
+let package = Package(
+    name: "xhrtape",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "xhrtape", targets: ["xhrtape"]),
+        .library(name: "TapeCore", targets: ["TapeCore"]),
+        .library(name: "ScenarioServer", targets: ["ScenarioServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: System libraries (module maps plus typed shims for variadic calls and macros)
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CBrotli",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+
+        // MARK: Pure modules
+        .target(
+            name: "TapeCore",
+            dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
+        .target(
+            name: "ContentCoding",
+            dependencies: ["CZlib", "CBrotli"]
+        ),
+
+        // MARK: IO modules
+        .target(
+            name: "TapeTLS",
+            dependencies: ["COpenSSL"]
+        ),
+        .target(
+            name: "ScenarioServer",
+            dependencies: [
+                "ContentCoding",
+                "TapeTLS",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: Command line
+        .target(
+            name: "XHRTapeCLI",
+            dependencies: [
+                "ScenarioServer",
+                "TapeCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "xhrtape",
+            dependencies: [
+                "XHRTapeCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "TapeCoreTests", dependencies: ["TapeCore"]),
+        .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding"]),
+        .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
+        .testTarget(
+            name: "ScenarioServerTests",
+            dependencies: ["ScenarioServer", "ContentCoding", "CCurl", "CSQLite"]
+        ),
+        .testTarget(
+            name: "XHRTapeCLITests",
+            dependencies: [
+                "XHRTapeCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+    ]
+)
+
+// Strict settings on every target (STYLE.md §5).
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    settings.append(.unsafeFlags(["-Xfrontend", "-require-explicit-sendable"]))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,25 @@
+import TapeCore
+
+/// A transport delegate that keeps every event with its offset and the scheduler time it arrived.
+final class RecordingDelegate: TransportDelegate {
+    struct Delivery: Equatable {
+        var event: TimelineEvent
+        var offsetMicros: Int64
+        var arrivedAtMicros: Int64?
+    }
+
+    private let scheduler: (any Scheduler)?
+    private(set) var deliveries: [Delivery] = []
+    var onEvent: ((TimelineEvent) -> Void)?
+
+    init(scheduler: (any Scheduler)? = nil) {
+        self.scheduler = scheduler
+    }
+
+    var events: [TimelineEvent] { deliveries.map(\.event) }
+
+    func transportTask(_ task: any TransportTask, didReceive event: TimelineEvent, atOffsetMicros offsetMicros: Int64) {
+        deliveries.append(Delivery(event: event, offsetMicros: offsetMicros, arrivedAtMicros: scheduler?.nowMicros))
+        onEvent?(event)
+    }
+}

@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "xhrtape", targets: ["xhrtape"]),
         .library(name: "TapeCore", targets: ["TapeCore"]),
         .library(name: "ScenarioServer", targets: ["ScenarioServer"]),
+        .library(name: "Cassette", targets: ["Cassette"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // MARK: System libraries (module maps plus typed shims for variadic calls and macros)
@@ -28,11 +30,6 @@ let package = Package(
             name: "COpenSSL",
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
-        ),
-        .systemLibrary(
-            name: "CSQLite",
-            pkgConfig: "sqlite3",
-            providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
             name: "CZlib",
@@ -55,6 +52,14 @@ let package = Package(
         ),
 
         // MARK: IO modules
+        .target(
+            name: "CurlTransport",
+            dependencies: ["TapeCore", "CCurl"]
+        ),
+        .target(
+            name: "Cassette",
+            dependencies: ["TapeCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "TapeTLS",
             dependencies: ["COpenSSL"]
@@ -94,9 +99,11 @@ let package = Package(
         .testTarget(name: "TapeCoreTests", dependencies: ["TapeCore"]),
         .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding"]),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
+        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "ScenarioServer", "TapeCore"]),
+        .testTarget(name: "CassetteTests", dependencies: ["Cassette", "TapeCore"]),
         .testTarget(
             name: "ScenarioServerTests",
-            dependencies: ["ScenarioServer", "ContentCoding", "CCurl", "CSQLite"]
+            dependencies: ["ScenarioServer", "ContentCoding", "CCurl"]
         ),
         .testTarget(
             name: "XHRTapeCLITests",

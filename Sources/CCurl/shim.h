@@ -54,4 +54,15 @@ static inline CURLMcode ccurl_multi_setopt_pointer(CURLM *handle, CURLMoption op
     return curl_multi_setopt(handle, option, value);
 }
 
+// Added for CurlTransport: the remaining callback and blob option types it sets.
+static inline CURLcode ccurl_easy_setopt_prereq_callback(CURL *handle, CURLoption option, curl_prereq_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode ccurl_easy_setopt_seek_callback(CURL *handle, CURLoption option, curl_seek_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode ccurl_easy_setopt_blob(CURL *handle, CURLoption option, struct curl_blob *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
 #endif

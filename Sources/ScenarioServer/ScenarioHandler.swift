@@ -5,6 +5,7 @@ import Glibc
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// Serves scenarios on one connection: routes each request when its head arrives,
 /// reads its body, then carries out the plan with exact control of the bytes on the
@@ -307,9 +308,17 @@ final class ScenarioHandler: ChannelDuplexHandler {
         }
         // Every byte written so far must reach the peer before the RST, which would
         // discard anything still queued; a peer that stopped reading gets 5 s.
+        // Over TLS, closing through the TLS handler would send close_notify first (a
+        // clean end); leave TLS out so the peer sees the bare reset, as from a crashed server.
         flushed.assumeIsolated().whenComplete { _ in
             TCPSendQueue.drained(socket, on: context.eventLoop, deadline: .now() + .seconds(5))
                 .flatMap { socket.setSoLinger(Glibc.linger(l_onoff: 1, l_linger: 0)) }
+                .flatMap { () -> EventLoopFuture<Void> in
+                    guard let tls = try? context.pipeline.syncOperations.handler(type: NIOSSLHandler.self) else {
+                        return context.eventLoop.makeSucceededVoidFuture()
+                    }
+                    return context.pipeline.syncOperations.removeHandler(tls)
+                }
                 .assumeIsolated().whenComplete { _ in context.close(promise: nil) }
         }
     }

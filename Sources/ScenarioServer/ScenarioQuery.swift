@@ -78,6 +78,11 @@ struct ScenarioQuery {
         }
     }
 
+    /// Marks every parameter used, for routes that echo the query instead of reading it.
+    mutating func acceptAnyOtherParameter() {
+        used.formUnion(values.map(\.name))
+    }
+
     /// Throws for the first parameter no route code asked for.
     func rejectUnused(path: String) throws(ScenarioRequestError) {
         guard let unknown = values.first(where: { !used.contains($0.name) }) else { return }

@@ -55,6 +55,7 @@ enum ScenarioRouter {
             action = .respond(try shaped(headersResponse(), by: &query))
         case "/echo":
             action = .echo(template: try shaped(jsonResponse(), by: &query))
+            query.acceptAnyOtherParameter()  // echoed back, so a page can make each URL unique
         case "/upload-sink":
             let rate = try query.integer("rate", default: 1 << 20, in: 1...(1 << 40))
             action = .uploadSink(bytesPerSecond: rate, template: try shaped(jsonResponse(), by: &query))

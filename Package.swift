@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "xhrtape", targets: ["xhrtape"]),
         .library(name: "TapeCore", targets: ["TapeCore"]),
+        .library(name: "XHR", targets: ["XHR"]),
+        .library(name: "Trace", targets: ["Trace"]),
         .library(name: "ScenarioServer", targets: ["ScenarioServer"]),
         .library(name: "Cassette", targets: ["Cassette"]),
     ],
@@ -47,8 +49,17 @@ let package = Package(
             dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")]
         ),
         .target(
+            name: "XHR",
+            dependencies: ["TapeCore", "ContentCoding", .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
+        .target(
             name: "ContentCoding",
             dependencies: ["CZlib", "CBrotli"]
+        ),
+
+        .target(
+            name: "Trace",
+            dependencies: ["TapeCore", "XHR", "COpenSSL"]
         ),
 
         // MARK: IO modules
@@ -95,9 +106,18 @@ let package = Package(
             ]
         ),
 
+        // MARK: Benchmarks (figures printed, never asserted)
+        .executableTarget(
+            name: "replay-benchmark",
+            dependencies: ["TapeCore", "XHR", "Trace", .product(name: "HTTPTypes", package: "swift-http-types")],
+            path: "Benchmarks/ReplayBenchmark"
+        ),
+
         // MARK: Tests
         .testTarget(name: "TapeCoreTests", dependencies: ["TapeCore"]),
         .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding"]),
+        .testTarget(name: "XHRTests", dependencies: ["XHR", "TapeCore", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(name: "TraceTests", dependencies: ["Trace", "XHR", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "ScenarioServer", "TapeCore"]),
         .testTarget(name: "CassetteTests", dependencies: ["Cassette", "TapeCore"]),

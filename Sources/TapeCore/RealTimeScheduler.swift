@@ -42,6 +42,13 @@ public final class RealTimeScheduler: Scheduler, @unchecked Sendable {
         schedule(atMicros: nowMicros, work)
     }
 
+    /// Longest ``drive(until:)`` waits: ten minutes.
+    public static let driveLimitMicros: Int64 = 600_000_000
+
+    public func drive(until condition: () -> Bool) -> Bool {
+        run(until: condition, timeoutMicros: Self.driveLimitMicros)
+    }
+
     /// Drives the scheduler on the calling thread until `condition` holds (checked after
     /// each piece of work) or `timeoutMicros` pass.
     ///

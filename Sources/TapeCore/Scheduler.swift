@@ -16,6 +16,11 @@ public protocol Scheduler: AnyObject {
 
     /// Cancels scheduled work; cancelling work that already ran, or twice, does nothing.
     func cancel(_ task: ScheduledTaskID)
+
+    /// Runs work on the calling thread until `condition` holds; how a synchronous
+    /// XMLHttpRequest waits. Returns false when the condition cannot hold any more
+    /// (nothing left to run) or a scheduler-specific bound was reached.
+    func drive(until condition: () -> Bool) -> Bool
 }
 
 extension Scheduler {

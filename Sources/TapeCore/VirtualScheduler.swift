@@ -86,6 +86,10 @@ public final class VirtualScheduler: Scheduler {
         return true
     }
 
+    public func drive(until condition: () -> Bool) -> Bool {
+        run(until: condition)
+    }
+
     private func execute(_ item: ScheduledWorkQueue<() -> Void>.Item) {
         nowMicros = max(nowMicros, item.deadline)
         executedCount += 1

@@ -78,6 +78,7 @@ let package = Package(
         .target(
             name: "ScenarioServer",
             dependencies: [
+                "TapeCore",
                 "ContentCoding",
                 "TapeTLS",
                 .product(name: "NIOCore", package: "swift-nio"),

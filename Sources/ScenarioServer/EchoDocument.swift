@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import TapeCore
 
 /// The JSON `/echo` answers with: the request exactly as the server parsed it.
 ///
@@ -12,33 +13,14 @@ struct EchoDocument {
 
     var json: [UInt8] {
         var text = "{"
-        text += "\"method\":\(Self.quoted(head.method.rawValue)),"
-        text += "\"target\":\(Self.quoted(head.uri)),"
-        text += "\"version\":\(Self.quoted("HTTP/\(head.version.major).\(head.version.minor)")),"
-        text += "\"headers\":[" + head.headers.map { "[\(Self.quoted($0.name)),\(Self.quoted($0.value))]" }.joined(separator: ",") + "],"
+        text += "\"method\":\(head.method.rawValue.jsonStringLiteral),"
+        text += "\"target\":\(head.uri.jsonStringLiteral),"
+        text += "\"version\":\("HTTP/\(head.version.major).\(head.version.minor)".jsonStringLiteral),"
+        text += "\"headers\":[" + head.headers.map { "[\($0.name.jsonStringLiteral),\($0.value.jsonStringLiteral)]" }.joined(separator: ",") + "],"
         text += "\"bodyLength\":\(body.count),"
-        text += "\"body\":" + (String(validating: body, as: UTF8.self).map(Self.quoted) ?? "null") + ","
-        text += "\"bodyBase64\":\(Self.quoted(Data(body).base64EncodedString()))"
+        text += "\"body\":" + (String(validating: body, as: UTF8.self).map(\.jsonStringLiteral) ?? "null") + ","
+        text += "\"bodyBase64\":\(Data(body).base64EncodedString().jsonStringLiteral)"
         text += "}\n"
         return Array(text.utf8)
-    }
-
-    /// A JSON string literal (RFC 8259 §7).
-    static func quoted(_ string: String) -> String {
-        var result = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

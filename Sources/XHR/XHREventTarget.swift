@@ -1,4 +1,5 @@
-/// The DOM `EventTarget` part of ``XMLHttpRequest`` and ``XMLHttpRequestUpload``:
+/// The standard's `XMLHttpRequestEventTarget`: the DOM `EventTarget` part of
+/// ``XMLHttpRequest`` and ``XMLHttpRequestUpload``, with the progress handler attributes:
 /// listeners per event type, called in registration order, with `onX` handler
 /// attributes that take a place in that order when first set (HTML "event handlers").
 public class XHREventTarget {
@@ -52,6 +53,15 @@ public class XHREventTarget {
             removeEventListener(type, existing)
         }
     }
+
+    // The XMLHttpRequestEventTarget handler attributes, shared by the xhr and its upload object.
+    public var onloadstart: ((Event) -> Void)? { get { handler(for: "loadstart") } set { setHandler(newValue, for: "loadstart") } }
+    public var onprogress: ((Event) -> Void)? { get { handler(for: "progress") } set { setHandler(newValue, for: "progress") } }
+    public var onabort: ((Event) -> Void)? { get { handler(for: "abort") } set { setHandler(newValue, for: "abort") } }
+    public var onerror: ((Event) -> Void)? { get { handler(for: "error") } set { setHandler(newValue, for: "error") } }
+    public var onload: ((Event) -> Void)? { get { handler(for: "load") } set { setHandler(newValue, for: "load") } }
+    public var ontimeout: ((Event) -> Void)? { get { handler(for: "timeout") } set { setHandler(newValue, for: "timeout") } }
+    public var onloadend: ((Event) -> Void)? { get { handler(for: "loadend") } set { setHandler(newValue, for: "loadend") } }
 
     /// Calls the listeners for `event.type` in order, as registered when dispatch began.
     func dispatch(_ event: Event) {

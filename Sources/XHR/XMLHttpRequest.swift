@@ -162,7 +162,7 @@ public final class XMLHttpRequest: XHREventTarget {
         switch action {
         case .startFetch:
             guard let request = pendingRequest else { return }
-            let controller = FetchController(request: request, transport: transport, delegate: self)
+            let controller = FetchController(request: request, transport: transport, scheduler: scheduler, delegate: self)
             fetch = controller
             controller.start()
         case .terminateFetch:
@@ -205,13 +205,6 @@ public final class XMLHttpRequest: XHREventTarget {
     // MARK: Handlers
 
     public var onreadystatechange: ((Event) -> Void)? { get { handler(for: "readystatechange") } set { setHandler(newValue, for: "readystatechange") } }
-    public var onloadstart: ((Event) -> Void)? { get { handler(for: "loadstart") } set { setHandler(newValue, for: "loadstart") } }
-    public var onprogress: ((Event) -> Void)? { get { handler(for: "progress") } set { setHandler(newValue, for: "progress") } }
-    public var onabort: ((Event) -> Void)? { get { handler(for: "abort") } set { setHandler(newValue, for: "abort") } }
-    public var onerror: ((Event) -> Void)? { get { handler(for: "error") } set { setHandler(newValue, for: "error") } }
-    public var onload: ((Event) -> Void)? { get { handler(for: "load") } set { setHandler(newValue, for: "load") } }
-    public var ontimeout: ((Event) -> Void)? { get { handler(for: "timeout") } set { setHandler(newValue, for: "timeout") } }
-    public var onloadend: ((Event) -> Void)? { get { handler(for: "loadend") } set { setHandler(newValue, for: "loadend") } }
 }
 
 extension XMLHttpRequest: FetchControllerDelegate {

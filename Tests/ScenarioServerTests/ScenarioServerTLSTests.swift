@@ -7,9 +7,7 @@ import Testing
 struct ScenarioServerTLSTests {
     @Test func httpsServesTheSameScenariosToClientsThatTrustTheTestCA() async throws {
         try await ScenarioServer.withRunning(tls: true) { server in
-            let caFile = FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-ca-\(UUID()).pem")
-            defer { try? FileManager.default.removeItem(at: caFile) }
-            try Data(try #require(server.certificateAuthorityPEM).utf8).write(to: caFile)
+            let caFile = try TemporaryCAFile(server)
             var options = CurlProbe.Options()
             options.caFile = caFile.path
             let result = await CurlProbe.fetch(try #require(server.tlsURL("/trickle?chunks=2&size=4&interval=10")), options)
@@ -27,9 +25,7 @@ struct ScenarioServerTLSTests {
 
     @Test func resetsWorkOverTLSToo() async throws {
         try await ScenarioServer.withRunning(tls: true) { server in
-            let caFile = FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-ca-\(UUID()).pem")
-            defer { try? FileManager.default.removeItem(at: caFile) }
-            try Data(try #require(server.certificateAuthorityPEM).utf8).write(to: caFile)
+            let caFile = try TemporaryCAFile(server)
             var options = CurlProbe.Options()
             options.caFile = caFile.path
             let result = await CurlProbe.fetch(try #require(server.tlsURL("/bytes?n=100000&reset-after=30000")), options)

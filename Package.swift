@@ -117,11 +117,15 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "TapeCoreTests", dependencies: ["TapeCore"]),
         .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding"]),
-        .testTarget(name: "XHRTests", dependencies: ["XHR", "TapeCore", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(
+            name: "XHRTests",
+            dependencies: ["XHR", "TapeCore", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
+            exclude: ["WPTConformance.md"]
+        ),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "XHR", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "ScenarioServer", "TapeCore"]),
-        .testTarget(name: "CassetteTests", dependencies: ["Cassette", "TapeCore"]),
+        .testTarget(name: "CassetteTests", dependencies: ["Cassette", "TapeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "ScenarioServerTests",
             dependencies: ["ScenarioServer", "ContentCoding", "CCurl"]

@@ -1,0 +1,207 @@
+import Foundation
+import GRDB
+import HTTPTypes
+public import TapeCore
+
+extension Cassette {
+    /// Every complete exchange, in recorded order. Exchanges still being written are not listed.
+    ///
+    /// - Throws: ``CassetteError`` if the file cannot be read or a row is malformed.
+    public func exchanges() throws(CassetteError) -> [ExchangeSummary] {
+        try read("list the exchanges of") { db in
+            try Row.fetchAll(db, sql: Self.summarySQL + " WHERE e.complete = 1 ORDER BY e.id").map(Self.summary(from:))
+        }
+    }
+
+    /// The number of complete exchanges.
+    public func exchangeCount() throws(CassetteError) -> Int {
+        try read("count the exchanges of") { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM exchange WHERE complete = 1") ?? 0
+        }
+    }
+
+    /// The summary of exchange `id`.
+    ///
+    /// - Throws: ``CassetteError/Code/exchangeNotFound`` if no complete exchange has that id.
+    public func summary(of id: ExchangeID) throws(CassetteError) -> ExchangeSummary {
+        try read("read exchange \(id) of") { db in try Self.fetchSummary(id, in: db, path: path) }
+    }
+
+    /// The request of exchange `id`, body included (after redaction).
+    public func request(of id: ExchangeID) throws(CassetteError) -> ExchangeRequest {
+        try read("read exchange \(id) of") { db in
+            guard let row = try Row.fetchOne(
+                db, sql: Self.requestSQL + " WHERE id = ? AND complete = 1", arguments: [id.rawValue])
+            else { throw Self.notFound(id, path: path) }
+            return try Self.recordedRequest(from: row, includingBody: true).request
+        }
+    }
+
+    /// The whole timeline of exchange `id`, every body byte in memory.
+    ///
+    /// For large bodies use ``events(of:)``, which streams.
+    ///
+    /// - Throws: ``CassetteError/Code/exchangeNotFound``, or ``CassetteError/Code/invalidExchange``
+    ///   if the stored events do not form a valid timeline.
+    public func timeline(of id: ExchangeID) throws(CassetteError) -> Timeline {
+        // One read transaction for the row, the request body and every event.
+        let (request, entries) = try read("read exchange \(id) of") { db in
+            let summary = try Self.fetchSummary(id, in: db, path: path)
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.requestSQL + " WHERE id = ?"), arguments: [id.rawValue]) else {
+                throw Self.notFound(id, path: path)
+            }
+            let request = try Self.recordedRequest(from: row, includingBody: true).request
+            var entries: [Timeline.Entry] = []
+            entries.reserveCapacity(summary.eventCount)
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT id, offset_us, kind, data FROM event WHERE id >= ? AND id < ? ORDER BY id"),
+                arguments: [CassetteSchema.eventKey(exchange: id.rawValue, sequence: 0),
+                            CassetteSchema.eventKey(exchange: id.rawValue + 1, sequence: 0)])
+            while let row = try rows.next() {
+                entries.append(try TimelineCursor.entry(from: row, summary: summary))
+            }
+            return (request, entries)
+        }
+        do {
+            return try Timeline(request: request, entries: entries)
+        } catch {
+            throw CassetteError(
+                code: .invalidExchange,
+                message: "Exchange \(id) in \(path) is not a valid timeline: \(error.message) "
+                    + "Run `xhrtape verify` on the cassette, and re-record the exchange.",
+                cause: error)
+        }
+    }
+
+    /// A cursor over the events of exchange `id` that reads them from the file a bounded batch
+    /// at a time, so a body of any size streams in little memory.
+    ///
+    /// - Throws: ``CassetteError/Code/exchangeNotFound`` if no complete exchange has that id.
+    public func events(of id: ExchangeID) throws(CassetteError) -> TimelineCursor {
+        TimelineCursor(cassette: self, summary: try summary(of: id))
+    }
+
+    /// The requests of every complete exchange, for ``RequestMatcher``.
+    ///
+    /// - Parameter includingBodies: Whether to load request bodies (needed to match on bodies).
+    public func recordedRequests(includingBodies: Bool) throws(CassetteError) -> [RecordedRequest] {
+        try read("read the requests of") { db in
+            try Row.fetchAll(db, sql: Self.requestSQL(includingBody: includingBodies) + " WHERE complete = 1 ORDER BY id")
+                .map { row in try Self.recordedRequest(from: row, includingBody: includingBodies) }
+        }
+    }
+
+    // MARK: - Rows
+
+    static let summarySQL = """
+        SELECT e.id, e.started_at, e.method, e.url, e.request_version, e.request_headers,
+               length(e.request_body) AS request_body_length, e.status, e.reason, e.response_version,
+               e.response_headers, e.body_length, e.event_count, e.duration, e.trailers, e.failure_code,
+               e.failure_message, e.tls, e.client_address, e.upstream_address, s.tool_version
+        FROM exchange e LEFT JOIN session s ON s.id = e.session
+        """
+
+    static let requestSQL = requestSQL(includingBody: true)
+
+    static func requestSQL(includingBody: Bool) -> String {
+        "SELECT id, method, url, request_version, request_headers\(includingBody ? ", request_body" : "") FROM exchange"
+    }
+
+    static func fetchSummary(_ id: ExchangeID, in db: Database, path: String) throws -> ExchangeSummary {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: summarySQL + " WHERE e.id = ? AND e.complete = 1"), arguments: [id.rawValue])
+        else {
+            throw notFound(id, path: path)
+        }
+        return try summary(from: row)
+    }
+
+    static func notFound(_ id: ExchangeID, path: String) -> CassetteError {
+        CassetteError(
+            code: .exchangeNotFound,
+            message: "\(path) has no complete exchange \(id). List the exchanges with `xhrtape ls \(path)`.")
+    }
+
+    static func malformed(_ id: Int64, _ what: String) -> CassetteError {
+        CassetteError(
+            code: .invalidExchange,
+            message: "Exchange #\(id) has \(what). Run `xhrtape verify` on the cassette, and re-record the exchange.")
+    }
+
+    static func summary(from row: Row) throws -> ExchangeSummary {
+        let id: Int64 = row["id"]
+        guard let requestVersion = HTTPVersion(storedValue: row["request_version"]) else {
+            throw malformed(id, "an unknown request HTTP version")
+        }
+        guard let requestFields = HeaderBlock.decode(row["request_headers"]) else {
+            throw malformed(id, "malformed request headers")
+        }
+        var response: ResponseHead?
+        if let status: Int = row["status"] {
+            guard let version = HTTPVersion(storedValue: row["response_version"] ?? -1),
+                  let fields = HeaderBlock.decode(row["response_headers"])
+            else { throw malformed(id, "a malformed response head") }
+            response = ResponseHead(version: version, status: status, reasonPhrase: row["reason"] ?? "", headerFields: fields)
+        }
+        let outcome: ExchangeSummary.Outcome
+        if let codeName: String = row["failure_code"] {
+            let message: String = row["failure_message"] ?? ""
+            if let code = TransportFailure.Code(name: codeName) {
+                outcome = .failed(TransportFailure(code, message: message))
+            } else {
+                // A failure kind from a newer recorder: keep it visible in the message.
+                outcome = .failed(TransportFailure(.protocolError, message: "[\(codeName)] \(message)"))
+            }
+        } else {
+            outcome = .completed(trailers: try trailers(from: row["trailers"], exchange: id))
+        }
+        return ExchangeSummary(
+            id: ExchangeID(rawValue: id),
+            startedAt: Date(microsecondsSince1970: row["started_at"]),
+            request: RequestHead(method: row["method"], url: row["url"], version: requestVersion, headerFields: requestFields),
+            requestBodyLength: row["request_body_length"] ?? 0,
+            response: response,
+            responseBodyLength: row["body_length"],
+            outcome: outcome,
+            durationMicros: row["duration"] ?? 0,
+            eventCount: row["event_count"],
+            metadata: ExchangeMetadata(
+                clientAddress: row["client_address"], upstreamAddress: row["upstream_address"], usesTLS: row["tls"]),
+            toolVersion: row["tool_version"] ?? "unknown")
+    }
+
+    /// Decodes the `trailers` column: NULL is no trailers, empty text an empty list, a blob a
+    /// ``HeaderBlock``.
+    private static func trailers(from value: DatabaseValue, exchange id: Int64) throws -> HTTPFields? {
+        switch value.storage {
+        case .null:
+            return nil
+        case .string(let text) where text.isEmpty:
+            return HTTPFields()
+        case .blob(let data):
+            guard let fields = HeaderBlock.decode(data) else { throw malformed(id, "malformed trailers") }
+            return fields
+        default:
+            throw malformed(id, "malformed trailers")
+        }
+    }
+
+    static func recordedRequest(from row: Row, includingBody: Bool) throws -> RecordedRequest {
+        let id: Int64 = row["id"]
+        guard let version = HTTPVersion(storedValue: row["request_version"]) else {
+            throw malformed(id, "an unknown request HTTP version")
+        }
+        guard let fields = HeaderBlock.decode(row["request_headers"]) else {
+            throw malformed(id, "malformed request headers")
+        }
+        var body: [UInt8] = []
+        if includingBody {
+            body = try row.withUnsafeData(named: "request_body") { $0.map { [UInt8]($0) } ?? [] }
+        }
+        return RecordedRequest(
+            id: ExchangeID(rawValue: id),
+            request: ExchangeRequest(
+                head: RequestHead(method: row["method"], url: row["url"], version: version, headerFields: fields),
+                body: body))
+    }
+}

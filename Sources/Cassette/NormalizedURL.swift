@@ -1,0 +1,113 @@
+/// An absolute URL reduced to what matching compares: scheme and host in lowercase, the port
+/// without its scheme's default, the path with RFC 3986 normalisation, and the query's pairs.
+///
+/// Normalisation (RFC 3986 §6.2.2): percent escapes of unreserved characters are decoded and the
+/// hex digits of the others uppercased; `.` and `..` segments are removed; an empty path is `/`.
+/// User information and the fragment never reach a server and are dropped. A string that is not
+/// an absolute URL keeps its text as the path, so it still matches itself.
+struct NormalizedURL: Hashable, Sendable {
+    var scheme: String
+    var host: String
+    /// The port, nil when it is the scheme's default or absent.
+    var port: Int?
+    var path: String
+    /// The query pairs in order; empty when there is no query.
+    var query: [QueryPair]
+
+    /// `scheme://host[:port]`.
+    var origin: String {
+        port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+    }
+
+    static let defaultPorts = ["http": 80, "https": 443, "ws": 80, "wss": 443]
+
+    init(_ url: String) {
+        var rest = Substring(url)
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        var queryText: Substring = ""
+        if let question = rest.firstIndex(of: "?") {
+            queryText = rest[rest.index(after: question)...]
+            rest = rest[..<question]
+        }
+        query = QueryPair.parse(queryText)
+        scheme = ""
+        host = ""
+        port = nil
+        if let schemeEnd = rest.firstRange(of: "://"), !rest[..<schemeEnd.lowerBound].isEmpty,
+           rest[..<schemeEnd.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
+            scheme = rest[..<schemeEnd.lowerBound].lowercased()
+            rest = rest[schemeEnd.upperBound...]
+            let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+            var authority = rest[..<authorityEnd]
+            rest = rest[authorityEnd...]
+            if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+            var portText: Substring = ""
+            if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+                host = authority[...close].lowercased()
+                let afterHost = authority[authority.index(after: close)...]
+                if afterHost.hasPrefix(":") { portText = afterHost.dropFirst() }
+            } else if let colon = authority.lastIndex(of: ":") {
+                host = authority[..<colon].lowercased()
+                portText = authority[authority.index(after: colon)...]
+            } else {
+                host = authority.lowercased()
+            }
+            if let number = Int(portText), number != Self.defaultPorts[scheme] {
+                port = number
+            } else if !portText.isEmpty, Int(portText) == nil {
+                host += ":" + portText  // not a port: keep it visible rather than dropping it
+            }
+        }
+        path = Self.removeDotSegments(Self.normalizePercentEncoding(rest))
+        if path.isEmpty { path = "/" }
+    }
+
+    /// Decodes escapes of unreserved characters and uppercases the hex digits of the rest.
+    static func normalizePercentEncoding(_ text: Substring) -> String {
+        guard text.contains("%") else { return String(text) }
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+               let high = QueryPair.hexValue(bytes[index + 1]), let low = QueryPair.hexValue(bytes[index + 2]) {
+                let value = high << 4 | low
+                if QueryPair.isUnreserved(value) {
+                    output.append(value)
+                } else {
+                    output += [UInt8(ascii: "%")] + Array(String(value, radix: 16, uppercase: true).utf8).paddedHex
+                }
+                index += 3
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// RFC 3986 §5.2.4.
+    static func removeDotSegments(_ path: String) -> String {
+        guard path.contains(".") else { return path }
+        var output: [Substring] = []
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for (index, segment) in segments.enumerated() {
+            let isLast = index == segments.count - 1
+            switch segment {
+            case ".":
+                if isLast { output.append("") }
+            case "..":
+                if output.count > 1 { output.removeLast() }
+                if isLast { output.append("") }
+            default:
+                output.append(segment)
+            }
+        }
+        return output.joined(separator: "/")
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Two hex digits, padding a single one with a zero.
+    fileprivate var paddedHex: [UInt8] { count == 1 ? [UInt8(ascii: "0")] + self : self }
+}

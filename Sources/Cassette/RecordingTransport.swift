@@ -1,0 +1,130 @@
+public import Foundation
+public import TapeCore
+
+/// A `Transport` that puts a cassette in front of a live transport, following a ``RecordMode``:
+/// it replays what it may, sends the rest to the live transport, and tees each live timeline into
+/// the cassette event by event as it arrives.
+///
+/// ```swift
+/// let cassette = try Cassette(path: "users.sqlite")
+/// let transport = try RecordingTransport(live: curl, cassette: cassette, mode: .once, scheduler: scheduler)
+/// let xhr = XMLHttpRequest(transport: transport, scheduler: scheduler)
+/// ```
+///
+/// The client sees the live events exactly as the live transport delivers them, whatever happens
+/// to the recording: a failure to record (a full disk, a body that cannot be redacted) is kept in
+/// ``recordingErrors`` and never reaches the client. A cancelled request is not recorded.
+public final class RecordingTransport: Transport {
+    /// The record mode.
+    public let mode: RecordMode
+    /// The cassette recorded into and replayed from.
+    public let cassette: Cassette
+    /// Errors that kept exchanges out of the cassette, in order.
+    public private(set) var recordingErrors: [CassetteError] = []
+    /// Called with each recording error as it happens.
+    public var onRecordingError: ((CassetteError) -> Void)?
+
+    /// Requests that replay could not serve (modes `once` with recordings, and `none`).
+    public var misses: [CassetteError] { replay?.misses ?? [] }
+
+    private enum Behaviour {
+        case liveOnly, replayOnly, replayOrRecord, recordReplacing
+    }
+
+    private let behaviour: Behaviour
+    private let live: any Transport
+    private let replay: ReplayTransport?
+    private var existing: RequestMatcher?
+    private let metadata: (ExchangeRequest) -> ExchangeMetadata
+    private let wallClock: () -> Date
+
+    /// Creates a transport over `live` and `cassette`.
+    ///
+    /// - Parameters:
+    ///   - live: The transport that reaches the network.
+    ///   - cassette: The cassette; it must be open for writing unless the mode never records.
+    ///   - mode: When to record and when to replay.
+    ///   - scheduler: Where replayed timelines are played (the live transport has its own).
+    ///   - timing: How replayed offsets become playback times.
+    ///   - matching: What a request must share with a recording (also decides, in mode `all`,
+    ///     which old recordings a new one replaces).
+    ///   - metadata: Addresses and TLS for each recorded request; by default TLS is inferred
+    ///     from the URL scheme.
+    ///   - wallClock: The clock for each exchange's start time.
+    /// - Throws: ``CassetteError/Code/readOnly`` if the mode must record into a read-only cassette,
+    ///   or an error reading the cassette's requests.
+    public init(
+        live: any Transport, cassette: Cassette, mode: RecordMode, scheduler: any Scheduler,
+        timing: TimingMode = .original, matching: MatchOptions = MatchOptions(),
+        metadata: ((ExchangeRequest) -> ExchangeMetadata)? = nil,
+        wallClock: @escaping () -> Date = Date.init
+    ) throws(CassetteError) {
+        self.mode = mode
+        self.cassette = cassette
+        self.live = live
+        self.metadata = metadata ?? ExchangeMetadata.inferred(from:)
+        self.wallClock = wallClock
+        switch mode {
+        case .passthrough: behaviour = .liveOnly
+        case .none: behaviour = .replayOnly
+        case .once: behaviour = cassette.exchangeCountAtOpen > 0 ? .replayOnly : .recordReplacing
+        case .new: behaviour = .replayOrRecord
+        case .all: behaviour = .recordReplacing
+        }
+        if behaviour == .replayOrRecord || behaviour == .recordReplacing, cassette.access == .readOnly {
+            throw CassetteError(
+                code: .readOnly,
+                message: "Record mode `\(mode)` records into \(cassette.path), which was opened read-only. "
+                    + "Open it with access .readWrite, or use record mode `none` to replay only.")
+        }
+        switch behaviour {
+        case .replayOnly, .replayOrRecord:
+            replay = try ReplayTransport(cassette: cassette, scheduler: scheduler, timing: timing, matching: matching)
+        case .liveOnly, .recordReplacing:
+            replay = nil
+        }
+        if behaviour == .recordReplacing, cassette.exchangeCountAtOpen > 0 {
+            existing = RequestMatcher(recorded: try cassette.recordedRequests(includingBodies: matching.body != nil), options: matching)
+        }
+    }
+
+    public func start(_ request: ExchangeRequest, delegate: any TransportDelegate) -> any TransportTask {
+        switch behaviour {
+        case .liveOnly:
+            return live.start(request, delegate: delegate)
+        case .replayOnly:
+            return replay!.start(request, delegate: delegate)
+        case .replayOrRecord:
+            if let id = try? replay!.lookup(request) {
+                return replay!.play(id, to: delegate)
+            }
+            return record(request, delegate: delegate)
+        case .recordReplacing:
+            return record(request, delegate: delegate)
+        }
+    }
+
+    private func record(_ request: ExchangeRequest, delegate: any TransportDelegate) -> any TransportTask {
+        var writer: ExchangeWriter?
+        do {
+            writer = try cassette.beginExchange(request, startedAt: wallClock(), metadata: metadata(request))
+        } catch {
+            report(error)
+        }
+        if let writer, let existing {
+            writer.supersede(existing.candidates(for: writer.request))
+        }
+        let task = RecordingTask(writer: writer, downstream: delegate, transport: self)
+        task.liveTask = live.start(request, delegate: task)
+        return task
+    }
+
+    /// Keeps and announces an error that kept an exchange out of the cassette.
+    func report(_ error: CassetteError) {
+        recordingErrors.append(error)
+        onRecordingError?(error)
+    }
+}
+
+@available(*, unavailable, message: "A RecordingTransport belongs to its scheduler's context")
+extension RecordingTransport: Sendable {}

@@ -30,6 +30,9 @@ final class FetchController: TransportDelegate {
     static let redirectLimit = 20
 
     private let transport: any Transport
+    private let scheduler: any Scheduler
+    /// The pending local answer to a `data:` URL.
+    private var dataURLTask: ScheduledTaskID?
     private weak var delegate: (any FetchControllerDelegate)?
     private var request: FetchRequest
     private var task: (any TransportTask)?
@@ -40,19 +43,47 @@ final class FetchController: TransportDelegate {
 
     private enum Phase { case waitingForHead, receivingBody, ignoringBody, finished }
 
-    init(request: FetchRequest, transport: any Transport, delegate: any FetchControllerDelegate) {
+    init(request: FetchRequest, transport: any Transport, scheduler: any Scheduler, delegate: any FetchControllerDelegate) {
         self.request = request
         self.transport = transport
+        self.scheduler = scheduler
         self.delegate = delegate
     }
 
     func start() {
+        // Fetch "scheme fetch": data: URLs never reach the transport.
+        if request.url.lowercased().hasPrefix("data:") {
+            dataURLTask = scheduler.schedule(afterMicros: 0) { [weak self] in self?.answerDataURL() }
+            return
+        }
         task = transport.start(exchangeRequest(), delegate: self)
+    }
+
+    /// Scheme fetch, "data": the data: URL processor's result as a 200 response, or a
+    /// network error. Delivered on the next turn of the scheduler, as network responses are.
+    private func answerDataURL() {
+        dataURLTask = nil
+        guard phase != .finished else { return }
+        guard let data = DataURL(request.url) else {
+            return fail("the data: URL could not be processed")
+        }
+        let bodyIsNull = request.method == "HEAD"
+        phase = bodyIsNull ? .finished : .receivingBody
+        delegate?.fetchController(self, didReceive: FetchResponse(
+            status: 200, statusText: "OK", headers: [("Content-Type", data.mimeType.serialized)], url: request.url,
+            bodyIsNull: bodyIsNull, length: 0))
+        guard phase == .receivingBody else { return }  // a HEAD request, or cancelled by a listener
+        if !data.body.isEmpty { delegate?.fetchController(self, didReceiveBody: data.body) }
+        guard phase == .receivingBody else { return }
+        phase = .finished
+        delegate?.fetchControllerDidEndBody(self)
     }
 
     /// Terminates the fetch; the delegate hears nothing more.
     func cancel() {
         phase = .finished
+        if let dataURLTask { scheduler.cancel(dataURLTask) }
+        dataURLTask = nil
         task?.cancel()
         task = nil
     }

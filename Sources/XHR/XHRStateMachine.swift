@@ -36,6 +36,8 @@ package struct XHRStateMachine: Sendable {
         case finishEndOfBody(transmitted: Int64, length: Int64)
         /// abort() step 3, after the request error steps' events.
         case afterAbortErrorSteps
+        /// request error steps 6–8, after readystatechange(4) was dispatched.
+        case afterErrorReadyStateChange(ProgressEventType)
     }
 
     /// What send() was called with.
@@ -220,6 +222,11 @@ package struct XHRStateMachine: Sendable {
         case .afterUploadLoadstart:
             // 11.6: "If this's state is not opened or this's send() flag is unset, then return."
             guard readyState == .opened, sendFlag else { return [] }
+            // A listener that called open() and send() again passes that guard, but its
+            // send() already started the new fetch: the outer send() must not start a
+            // second one (the spec text cannot tell the two send() calls apart; browsers
+            // compare request generations). WPT open-during-abort-event.htm.
+            guard !fetching else { return [] }
             return startFetch()
         case .afterHeadersReceived(let bodyIsNull):
             // processResponse: "If this's state is not headers received, then return."
@@ -235,6 +242,19 @@ package struct XHRStateMachine: Sendable {
             return [.fire(.readyStateChange),
                     .fire(.progress(.load, target: .xhr, loaded: transmitted, total: length)),
                     .fire(.progress(.loadend, target: .xhr, loaded: transmitted, total: length))]
+        case .afterErrorReadyStateChange(let event):
+            // request error steps 6–8: the readystatechange listener may have called
+            // open() and send(), which sets "upload complete" anew, so it is read now.
+            var actions: [Action] = []
+            if !uploadComplete {
+                uploadComplete = true
+                if uploadListener {
+                    actions += [.fire(.progress(event, target: .upload, loaded: 0, total: 0)),
+                                .fire(.progress(.loadend, target: .upload, loaded: 0, total: 0))]
+                }
+            }
+            return actions + [.fire(.progress(event, target: .xhr, loaded: 0, total: 0)),
+                              .fire(.progress(.loadend, target: .xhr, loaded: 0, total: 0))]
         case .afterAbortErrorSteps:
             if readyState == .done {
                 readyState = .unsent  // abort() step 3, unless a listener called open()
@@ -334,16 +354,7 @@ package struct XHRStateMachine: Sendable {
         if synchronous {
             return [.discardResponse, .throwException(exception)]
         }
-        var actions: [Action] = [.discardResponse, .fire(.readyStateChange)]
-        if !uploadComplete {
-            uploadComplete = true
-            if uploadListener {
-                actions += [.fire(.progress(event, target: .upload, loaded: 0, total: 0)),
-                            .fire(.progress(.loadend, target: .upload, loaded: 0, total: 0))]
-            }
-        }
-        actions += [.fire(.progress(event, target: .xhr, loaded: 0, total: 0)),
-                    .fire(.progress(.loadend, target: .xhr, loaded: 0, total: 0))]
-        return actions
+        // Step 5 fires readystatechange; the upload flags are read after its listeners ran.
+        return [.discardResponse, .fire(.readyStateChange), .resume(.afterErrorReadyStateChange(event))]
     }
 }

@@ -11,9 +11,10 @@ final class XHRHarness {
     /// Scheduler time (µs) of each logged event.
     private(set) var times: [Int64] = []
 
-    init(_ timelines: [String: [Timeline.Entry]], timing: TimingMode = .original) {
-        transport = ScriptedTransport(scheduler: scheduler, timing: timing, timelines)
-        xhr = XMLHttpRequest(transport: transport, scheduler: scheduler)
+    init(_ timelines: [String: [Timeline.Entry]], timing: TimingMode = .original, baseURL: String? = nil,
+         responder: ((ExchangeRequest) -> [Timeline.Entry]?)? = nil) {
+        transport = ScriptedTransport(scheduler: scheduler, timing: timing, timelines, responder: responder)
+        xhr = XMLHttpRequest(transport: transport, scheduler: scheduler, baseURL: baseURL)
         for type in ["readystatechange", "loadstart", "progress", "abort", "error", "load", "timeout", "loadend"] {
             xhr.addEventListener(type) { [unowned self] event in record(event) }
         }

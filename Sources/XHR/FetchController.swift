@@ -45,6 +45,11 @@ final class FetchController: TransportDelegate {
 
     init(request: FetchRequest, transport: any Transport, scheduler: any Scheduler, delegate: any FetchControllerDelegate) {
         self.request = request
+        // Fetch, "fetch" step 12: "If request's header list does not contain `Accept`", append
+        // `Accept: */*` (the value for the "empty" destination XHR uses).
+        if !request.headers.contains(where: { $0.name.lowercased() == "accept" }) {
+            self.request.headers.append((name: "Accept", value: "*/*"))
+        }
         self.transport = transport
         self.scheduler = scheduler
         self.delegate = delegate

@@ -17,6 +17,33 @@ extension XMLHttpRequest {
         } catch {
             throw DOMException(error)
         }
+        open(validatedMethod: normalized, url: parsedURL, async: async)
+    }
+
+    /// open(method, url, async, username, password): as ``open(_:_:async:)``, then step 8 sets
+    /// the URL's username and password when the URL has a host ("set the username/password",
+    /// URL Standard), which needs no same-origin check.
+    ///
+    /// - Throws: as ``open(_:_:async:)``.
+    public func open(_ method: String, _ url: String, async: Bool, username: String?, password: String? = nil) throws(DOMException) {
+        let normalized: String
+        var parsedURL: String
+        do {
+            normalized = try HTTPMethodRules.validatedForOpen(method)
+            parsedURL = try URLResolver.resolvedForOpen(url, against: baseURL)
+        } catch {
+            throw DOMException(error)
+        }
+        // Step 8: "If parsedURL's host is non-null", set the username and password given.
+        if var record = URLResolver.parse(parsedURL, base: nil), record.host != nil, username != nil || password != nil {
+            if let username { record.username = URLPercentEncodeSet.userinfo.encode(username) }
+            if let password { record.password = URLPercentEncodeSet.userinfo.encode(password) }
+            parsedURL = record.serialized()
+        }
+        open(validatedMethod: normalized, url: parsedURL, async: async)
+    }
+
+    private func open(validatedMethod normalized: String, url parsedURL: String, async: Bool) {
         // Step 11 (the machine terminates the fetch first, step 10).
         requestMethod = normalized
         requestURL = parsedURL

@@ -104,7 +104,10 @@ extension XMLHttpRequest {
 
     /// Infra's "parse JSON from bytes": UTF-8 decode (a BOM is dropped), then JSON.
     private func parseJSON(_ bytes: [UInt8]) -> Any? {
-        let text = TextEncoding(label: "utf-8")!.decode(bytes)
+        // Encoding's "UTF-8 decode": only a UTF-8 BOM is skipped; no BOM sniffing, so a
+        // UTF-16 body decodes to U+FFFDs and fails to parse (WPT json.any.js).
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let text = TextEncoding(label: "utf-8")!.decodeWithoutBOMSniffing(bytes[start...])
         return try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
     }
 }

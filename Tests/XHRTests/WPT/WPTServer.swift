@@ -1,3 +1,6 @@
+import Foundation
+import ContentCoding
+import HTTPTypes
 @testable import XHR
 import TapeCore
 
@@ -64,6 +67,17 @@ enum WPTServer {
             if !request.body.isEmpty { return String(request.body.count) }
             return method == "POST" || method == "PUT" ? "0" : "NO"
         }
+        /// A query parameter's bytes as wptserve's `request.GET` gives them: `+` is a space
+        /// and percent-escapes are raw bytes (`%83%65` is 0x83 0x65, not UTF-8 text).
+        func queryBytes(_ name: String) -> [UInt8]? {
+            for pair in (rawQuery ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let key = PercentEncoding.decode(Array(parts[0].replacingOccurrences(of: "+", with: " ").utf8))
+                guard key == Array(name.utf8) else { continue }
+                return PercentEncoding.decode(Array((parts.count > 1 ? String(parts[1]) : "").replacingOccurrences(of: "+", with: " ").utf8))
+            }
+            return nil
+        }
         func millis(_ name: String, default value: Int64) -> Int64 {
             query.get(name).flatMap { Double($0) }.map { Int64($0) } ?? value
         }
@@ -82,9 +96,39 @@ enum WPTServer {
                           ("X-Request-Query", rawQuery.flatMap { $0.isEmpty ? nil : $0 } ?? "NO"),
                           ("X-Request-Content-Length", requestContentLength),
                           ("X-Request-Content-Type", requestHeader("Content-Type") ?? "NO")]
-            return reply(fields, query.get("content").map { Array($0.utf8) } ?? request.body)
-        case "/xhr/resources/gzip.py":
-            return nil  // built by the gzip tests themselves (they need the encoder)
+            return reply(fields, queryBytes("content") ?? request.body)
+        case "/xhr/resources/gzip.py", "/xhr/resources/zlib.py":
+            let coding: HTTPContentCoding = path.hasSuffix("gzip.py") ? .gzip : .deflate
+            let encoded = (try? ContentEncoder.encode(queryBytes("content") ?? request.body, as: coding)) ?? []
+            return reply([("Content-type", "text/plain"), ("Content-Encoding", coding == .gzip ? "gzip" : "deflate"),
+                          ("X-Request-Method", method),
+                          ("X-Request-Query", rawQuery.flatMap { $0.isEmpty ? nil : $0 } ?? "NO"),
+                          ("X-Request-Content-Length", requestContentLength),
+                          ("X-Request-Content-Type", requestHeader("Content-Type") ?? "NO")], encoded)
+        case "/xhr/resources/folder.txt":
+            return reply([("Content-Type", "text/plain")], Array("bottom\n".utf8))
+        case "/xhr/folder.txt":
+            return reply([("Content-Type", "text/plain")], Array("top\n".utf8))
+        case "/xhr/resources/over-1-meg.txt":
+            return reply([("Content-Type", "text/plain")], Array(String(repeating: "abcd", count: 290_000).utf8))
+        case "/xhr/resources/utf16-bom.json":
+            return reply([("Content-Type", "application/json")], [0xFF, 0xFE] + Array("{\"foo\":\"bar\"}\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        case "/xhr/resources/chunked.py":
+            // Transfer-Encoding: chunked with a trailer; the transport hands over the decoded
+            // chunks and the trailer fields at the end.
+            let chunks = ["First chunk\r\n", "Second chunk\r\n", "Yet another (third) chunk\r\n", "Yet another (fourth) chunk\r\n"]
+            return [Script.at(1, Script.head(200, "OK", [("Transfer-Encoding", "chunked"), ("Trailer", "X-Test-Me"), ("Content-Type", "text/plain")]))]
+                + chunks.map { Script.at(1, .responseBodyChunk(Array($0.utf8))) }
+                + [Script.at(1, .responseEnd(trailers: HTTPFields(wirePairs: [(name: "X-Test-Me", value: "Trailer header value")])))]
+        case "/xhr/resources/parse-headers.py":
+            // What a client's HTTP parser makes of `My-Custom-Header: <value>`: optional
+            // whitespace around the value is not part of it; a NUL is a parse error.
+            guard let value = queryBytes("my-custom-header") else { return reply([], []) }
+            if value.contains(0) {
+                return [Script.at(1, .failure(TransportFailure(.protocolError, message: "NUL in a header value")))]
+            }
+            let trimmed = String(decoding: value, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+            return reply([("My-Custom-Header", trimmed)], [])
         case "/xhr/resources/delay.py":
             return reply([("Access-Control-Allow-Origin", "*"), ("Access-Control-Allow-Methods", "YO"), ("Content-type", "text/plain")],
                          Array("TEST_DELAY".utf8), at: millis("ms", default: 500))
@@ -102,7 +146,7 @@ enum WPTServer {
         case "/xhr/resources/status.py":
             let code = Int(query.get("code") ?? "") ?? 200
             return reply([("Content-Type", query.get("type") ?? ""), ("X-Request-Method", method)],
-                         Array((query.get("content") ?? "").utf8), status: code, reason: query.get("text") ?? "OMG")
+                         queryBytes("content") ?? [], status: code, reason: query.get("text") ?? "OMG")
         case "/xhr/resources/redirect.py":
             let delay = millis("delay", default: 1)
             if query.has("followed") {
@@ -144,7 +188,10 @@ enum WPTServer {
             return reply([("content-type", "text/plain")], Array(result.utf8))
         case "/xhr/resources/headers.py":
             return reply([("Content-Type", "text/plain"), ("X-Custom-Header", "test"), ("Set-Cookie", "test"), ("Set-Cookie2", "test"),
-                          ("X-Custom-Header-Empty", ""), ("X-Custom-Header-Comma", "1"), ("X-Custom-Header-Comma", "2")],
+                          ("X-Custom-Header-Empty", ""), ("X-Custom-Header-Comma", "1"), ("X-Custom-Header-Comma", "2"),
+                          ("X-Custom-Header-Bytes", "\u{2026}"),
+                          // wptserve adds these two to every response.
+                          ("Server", "BaseHTTP/0.6 Python/3.9"), ("Date", "Thu, 01 Jan 2026 00:00:00 GMT")],
                          Array("TEST".utf8))
         case "/xhr/resources/bad-chunk-encoding.py", "/fetch/api/resources/bad-chunk-encoding.py":
             // Chunks of "TEST_CHUNK", then bytes that are not chunked encoding: the transport fails.

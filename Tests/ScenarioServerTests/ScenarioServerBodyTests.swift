@@ -18,19 +18,14 @@ struct ScenarioServerBodyTests {
 
     @Test func trickledChunksArriveAtTheServersPace() async throws {
         try await ScenarioServer.withRunning { server in
-            let result = await CurlProbe.fetch(server.url("/trickle?chunks=4&size=10&interval=80"))
+            let result = await CurlProbe.fetch(server.url("/trickle?chunks=4&size=10&interval=150"))
             #expect(result.body == BodyPattern.bytes(from: 0, count: 40))
+            // 150 ms apart, each piece is its own read; the server never sends piece i before
+            // body start + i × 150 ms. Bounds are generous for a loaded 2-core machine.
             #expect(result.writes.count == 4)
-            let head = try #require(result.headerOffsets.first)
-            // Piece i leaves at head + i × 80 ms; generous bounds for a loaded 2-core machine.
-            for (index, write) in result.writes.enumerated() {
-                let expected = Int64(index) * 80_000
-                #expect(write.offsetMicros - head >= expected - 5_000, "chunk \(index) came early")
-                #expect(write.offsetMicros - head <= expected + 1_000_000, "chunk \(index) came very late")
-            }
-            for (earlier, later) in zip(result.writes, result.writes.dropFirst()) {
-                #expect(later.offsetMicros - earlier.offsetMicros >= 60_000)
-            }
+            let span = (result.writes.last?.offsetMicros ?? 0) - (result.writes.first?.offsetMicros ?? 0)
+            #expect(span >= 3 * 150_000 - 30_000, "4 pieces 150 ms apart spanned only \(span) µs")
+            #expect(span <= 3 * 150_000 + 2_000_000)
         }
     }
 
@@ -62,7 +57,7 @@ struct ScenarioServerBodyTests {
             let head = try #require(result.headerOffsets.first)
             let firstByte = try #require(result.writes.first?.offsetMicros)
             #expect(head >= 140_000)
-            #expect(firstByte - head >= 190_000)
+            #expect(firstByte - head >= 150_000)  // 200 ms at the server; the head may arrive late
             #expect(result.body.count == 10)
         }
     }

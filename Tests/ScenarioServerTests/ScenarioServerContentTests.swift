@@ -19,7 +19,7 @@ struct ScenarioServerContentTests {
 
     @Test func trickledGzipArrivesInPiecesThatDecodeProgressively() async throws {
         try await ScenarioServer.withRunning { server in
-            let result = await CurlProbe.fetch(server.url("/encoded?coding=gzip&n=50000&chunks=5&interval=30"))
+            let result = await CurlProbe.fetch(server.url("/encoded?coding=gzip&n=50000&chunks=5&interval=150"))
             #expect(result.writes.count == 5)
             #expect(Array(result.body.prefix(2)) == [0x1F, 0x8B])
             let decoder = try ContentDecoder(.gzip)

@@ -25,7 +25,7 @@ struct ScenarioServerFailureTests {
 
     @Test func trickledResetsKeepThePaceUpToTheReset() async throws {
         try await ScenarioServer.withRunning { server in
-            let result = await CurlProbe.fetch(server.url("/trickle?chunks=5&size=100&interval=40&reset-after=250"))
+            let result = await CurlProbe.fetch(server.url("/trickle?chunks=5&size=100&interval=150&reset-after=250"))
             #expect(result.code == CURLE_RECV_ERROR)
             #expect(result.body.count == 250)
             #expect(result.writes.count >= 3)

@@ -261,7 +261,9 @@ final class ScenarioHandler: ChannelDuplexHandler {
                 let due = state.bodyStart + .milliseconds(interval * Int64(state.nextPiece))
                 schedule(at: due, context: context) { handler, context in handler.sendNextPiece(context: context) }
             } else {
-                sendNextPiece(context: context)
+                // A write can complete inside writeAndFlush when the peer reads fast; going
+                // through the event loop keeps a 1 GiB stream from recursing off the stack.
+                context.eventLoop.assumeIsolated().execute { [self] in sendNextPiece(context: context) }
             }
         }
     }

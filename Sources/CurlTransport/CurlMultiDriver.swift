@@ -1,0 +1,196 @@
+import CCurl
+import Glibc
+import Synchronization
+import TapeCore
+
+/// Drives one libcurl multi handle on a dedicated thread: every transfer of a
+/// ``CurlTransport`` runs here, sharing libcurl's connection cache.
+///
+/// The thread loops: apply the commands other threads posted (add, cancel, resume),
+/// `curl_multi_perform`, collect finished transfers, then `curl_multi_poll` for up to a
+/// second (libcurl shortens the wait for its own timers). Posting a command wakes the
+/// poll with `curl_multi_wakeup`. Shutting down aborts every transfer still running,
+/// frees the multi handle and ends the thread.
+final class CurlMultiDriver: @unchecked Sendable {
+    // @unchecked: `multi` and `attached` are used only on the driver thread, except
+    // `curl_multi_wakeup` (thread-safe), which is called under the inbox lock while the
+    // handle is still open; the inbox itself is a mutex.
+
+    /// Work for the driver thread.
+    enum Command: Sendable {
+        /// Add the transfer's easy handle to the multi handle.
+        case add(CurlTransfer)
+        /// Remove the transfer without delivering anything more.
+        case cancel(CurlTransfer)
+        /// Acknowledgements made room: unpause receiving.
+        case resumeReceive(CurlTransfer)
+        /// The body source has bytes again: unpause sending.
+        case resumeSend(CurlTransfer)
+    }
+
+    private struct Inbox: Sendable {
+        var commands: [Command] = []
+        var stopping = false
+        var closed = false
+        var attachedCount = 0
+        var thread: pthread_t?
+    }
+
+    private let multi: UnsafeMutableRawPointer
+    private let inbox = Mutex(Inbox())
+    private var attached: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+
+    /// Creates the multi handle and starts the thread.
+    ///
+    /// - Throws: ``CurlTransportError`` when libcurl cannot be initialised or the thread
+    ///   cannot be started.
+    init(configuration: CurlTransport.Configuration) throws(CurlTransportError) {
+        guard CurlGlobal.initialization == CURLE_OK else {
+            throw CurlTransportError(code: .initializationFailed, message: "curl_global_init failed with libcurl error \(CurlGlobal.initialization.rawValue); libcurl cannot be used in this process.")
+        }
+        guard let multi = curl_multi_init() else {
+            throw CurlTransportError(code: .initializationFailed, message: "curl_multi_init returned no handle (out of memory?); the transport cannot start.")
+        }
+        self.multi = multi
+        _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, configuration.maxConnectionsPerHost)
+        if let cacheSize = configuration.maxCachedConnections {
+            _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, cacheSize)
+        }
+
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let created = pthread_create(&thread, nil, { context in
+            let driver = Unmanaged<CurlMultiDriver>.fromOpaque(context!).takeRetainedValue()
+            driver.run()
+            return nil
+        }, context)
+        guard created == 0 else {
+            Unmanaged<CurlMultiDriver>.fromOpaque(context).release()
+            curl_multi_cleanup(multi)
+            throw CurlTransportError(code: .initializationFailed, message: "Could not start the libcurl driver thread: \(String(cString: strerror(created))). The process may have too many threads.")
+        }
+        inbox.withLock { $0.thread = thread }
+    }
+
+    /// Easy handles currently inside the multi handle.
+    var attachedCount: Int {
+        inbox.withLock { $0.attachedCount }
+    }
+
+    /// Hands `command` to the driver thread and wakes it.
+    ///
+    /// - Returns: false when the driver is shutting down and the command was dropped.
+    func post(_ command: Command) -> Bool {
+        inbox.withLock { inbox in
+            guard !inbox.stopping else { return false }
+            inbox.commands.append(command)
+            curl_multi_wakeup(multi)
+            return true
+        }
+    }
+
+    /// Aborts every transfer, frees the multi handle and waits for the thread to end.
+    /// Idempotent; later calls return at once.
+    func shutdown() {
+        let thread = inbox.withLock { inbox -> pthread_t? in
+            guard !inbox.stopping else { return nil }
+            inbox.stopping = true
+            if !inbox.closed { curl_multi_wakeup(multi) }
+            defer { inbox.thread = nil }
+            return inbox.thread
+        }
+        guard let thread else { return }
+        if pthread_equal(thread, pthread_self()) != 0 {
+            pthread_detach(thread)  // called from a delivery on the driver thread itself
+        } else {
+            pthread_join(thread, nil)
+        }
+    }
+
+    // MARK: The driver thread
+
+    private func run() {
+        while true {
+            let (commands, stopping) = inbox.withLock { inbox -> ([Command], Bool) in
+                let commands = inbox.commands
+                inbox.commands.removeAll(keepingCapacity: true)
+                return (commands, inbox.stopping)
+            }
+            for command in commands {
+                apply(command)
+            }
+            if stopping { break }
+            var running: Int32 = 0
+            _ = curl_multi_perform(multi, &running)
+            collectFinishedTransfers()
+            _ = curl_multi_poll(multi, nil, 0, 1000, nil)
+        }
+        let failure = TransportFailure(.aborted, message: "The CurlTransport was shut down before the exchange finished.")
+        for transfer in Array(attached.values) {
+            if !transfer.task.isCancelled { transfer.abort(failure) }
+            detach(transfer)
+        }
+        inbox.withLock { $0.closed = true }
+        curl_multi_cleanup(multi)
+    }
+
+    private func apply(_ command: Command) {
+        switch command {
+        case .add(let transfer):
+            guard !transfer.task.isCancelled else {
+                transfer.cleanup()
+                return
+            }
+            transfer.markAdded()
+            let code = curl_multi_add_handle(multi, transfer.easy)
+            guard code == CURLM_OK else {
+                transfer.abort(TransportFailure(.protocolError, message: "libcurl refused the transfer: \(String(cString: curl_multi_strerror(code))) (CURLMcode \(code.rawValue))."))
+                transfer.cleanup()
+                return
+            }
+            attached[transfer.easy] = transfer
+            inbox.withLock { $0.attachedCount += 1 }
+        case .cancel(let transfer):
+            guard isAttached(transfer) else { return }
+            transfer.recordCancellation()
+            detach(transfer)
+        case .resumeReceive(let transfer):
+            guard isAttached(transfer) else { return }
+            finishIfFailed(transfer, transfer.resumeReceive())
+        case .resumeSend(let transfer):
+            guard isAttached(transfer) else { return }
+            finishIfFailed(transfer, transfer.resumeSend())
+        }
+    }
+
+    private func collectFinishedTransfers() {
+        var queued: Int32 = 0
+        for _ in 0..<100_000 {  // bounded: libcurl queues at most one message per transfer
+            guard let message = curl_multi_info_read(multi, &queued) else { return }
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
+            let result = message.pointee.data.result
+            guard let transfer = attached[easy] else { continue }
+            transfer.complete(result: result)
+            detach(transfer)
+        }
+    }
+
+    /// A resume that failed (the kept chunk was rejected) ends the transfer at once.
+    private func finishIfFailed(_ transfer: CurlTransfer, _ code: CURLcode) {
+        guard code != CURLE_OK, isAttached(transfer) else { return }
+        transfer.complete(result: code)
+        detach(transfer)
+    }
+
+    private func isAttached(_ transfer: CurlTransfer) -> Bool {
+        attached[transfer.easy] === transfer
+    }
+
+    private func detach(_ transfer: CurlTransfer) {
+        guard isAttached(transfer) else { return }
+        curl_multi_remove_handle(multi, transfer.easy)
+        attached[transfer.easy] = nil
+        transfer.cleanup()
+        inbox.withLock { $0.attachedCount -= 1 }
+    }
+}

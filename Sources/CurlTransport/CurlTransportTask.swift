@@ -1,0 +1,160 @@
+import Synchronization
+public import TapeCore
+
+/// One exchange running on a ``CurlTransport``.
+///
+/// Events reach the delegate on the transport's ``CurlEventExecutor``, in order, the
+/// last one terminal. Call ``cancel()`` from that executor's context (as the XHR does
+/// from its scheduler): after it returns the delegate receives nothing more, and the
+/// driver thread removes the easy handle from libcurl on its next turn.
+/// ``acknowledge(byteCount:)`` and ``resumeUpload()`` may be called from any thread.
+public final class CurlTransportTask: TransportTask, @unchecked Sendable {
+    // @unchecked: `delegate` is read and cleared only on the executor's context (deliveries
+    // and cancel run there); every other mutable field is inside the `state` mutex.
+
+    /// The request as it was started.
+    public let request: ExchangeRequest
+    /// The backpressure policy of this exchange.
+    public let demand: ResponseBodyDemand
+
+    private struct State: Sendable {
+        var window: ResponseBodyWindow
+        var cancelled = false
+        var terminalDelivered = false
+        var transfer: CurlTransfer?
+        var metrics: CurlTransferMetrics?
+    }
+
+    private let executor: any CurlEventExecutor
+    private let driver: CurlMultiDriver
+    private let state: Mutex<State>
+    private var delegate: (any TransportDelegate)?
+
+    init(request: ExchangeRequest, demand: ResponseBodyDemand, executor: any CurlEventExecutor, driver: CurlMultiDriver, delegate: any TransportDelegate) {
+        self.request = request
+        self.demand = demand
+        self.executor = executor
+        self.driver = driver
+        self.delegate = delegate
+        self.state = Mutex(State(window: ResponseBodyWindow(limit: demand.maxBufferedBytes)))
+    }
+
+    // MARK: Consumer side
+
+    /// Stops the exchange: nothing more is delivered once this returns, and libcurl drops
+    /// the transfer (closing its connection if the response was not complete).
+    /// Cancelling twice, or after the terminal event, does nothing.
+    ///
+    /// Call from the executor's context.
+    public func cancel() {
+        let (proceed, transfer) = state.withLock { state -> (Bool, CurlTransfer?) in
+            guard !state.cancelled, !state.terminalDelivered else { return (false, nil) }
+            state.cancelled = true
+            let transfer = state.transfer
+            state.transfer = nil
+            return (true, transfer)
+        }
+        guard proceed else { return }
+        delegate = nil
+        if let transfer { _ = driver.post(.cancel(transfer)) }
+    }
+
+    /// Tells the transport that the consumer is done with `byteCount` more body bytes,
+    /// under ``ResponseBodyDemand/Acknowledgement/explicit``. Resumes a paused transfer
+    /// once the buffered bytes fall to half the bound. Callable from any thread;
+    /// acknowledging more than was delivered counts as acknowledging everything.
+    public func acknowledge(byteCount: Int) {
+        let resume = state.withLock { state -> CurlTransfer? in
+            guard !state.cancelled, state.window.acknowledge(byteCount) else { return nil }
+            return state.transfer
+        }
+        if let resume { _ = driver.post(.resumeReceive(resume)) }
+    }
+
+    /// Tells the transport that the request body source has bytes again after it
+    /// answered ``RequestBodyReadResult/wouldBlock``. Callable from any thread; call it
+    /// after adding the bytes. Does nothing if the upload is not paused.
+    public func resumeUpload() {
+        let transfer = state.withLock { state in state.cancelled ? nil : state.transfer }
+        if let transfer { _ = driver.post(.resumeSend(transfer)) }
+    }
+
+    /// libcurl's measurements, once the exchange has ended or was cancelled; nil before.
+    public var metrics: CurlTransferMetrics? {
+        state.withLock { $0.metrics }
+    }
+
+    /// The current backpressure state.
+    public var backpressure: BackpressureStatus {
+        state.withLock { $0.window.status }
+    }
+
+    // MARK: Driver side
+
+    /// True once ``cancel()`` was called.
+    var isCancelled: Bool {
+        state.withLock { $0.cancelled }
+    }
+
+    /// Records the transfer that carries this task, or nil when it is gone.
+    func attach(_ transfer: CurlTransfer?) {
+        state.withLock { $0.transfer = transfer }
+    }
+
+    /// libcurl offers a body chunk of `count` bytes: accept it or pause.
+    func offerBody(_ count: Int) -> ResponseBodyWindow.Decision {
+        state.withLock { $0.window.offer(count) }
+    }
+
+    /// Hands a non-terminal event to the executor.
+    func enqueue(_ event: TimelineEvent, offsetMicros: Int64) {
+        executor.execute { [self] in
+            deliver(event, offsetMicros: offsetMicros, metrics: nil)
+        }
+    }
+
+    /// Records the final metrics, detaches the transfer and hands the terminal `event`
+    /// to the executor.
+    func finish(with event: TimelineEvent, offsetMicros: Int64, metrics: CurlTransferMetrics?) {
+        let metrics = state.withLock { state -> CurlTransferMetrics? in
+            state.transfer = nil
+            guard var metrics else { return nil }
+            metrics.backpressure = state.window.status
+            state.metrics = metrics
+            return metrics
+        }
+        executor.execute { [self] in
+            deliver(event, offsetMicros: offsetMicros, metrics: metrics)
+        }
+    }
+
+    /// Records the metrics of a transfer removed because the task was cancelled.
+    func recordCancellation(metrics: CurlTransferMetrics) {
+        state.withLock { state in
+            var metrics = metrics
+            metrics.backpressure = state.window.status
+            state.metrics = metrics
+            state.transfer = nil
+        }
+    }
+
+    private func deliver(_ event: TimelineEvent, offsetMicros: Int64, metrics: CurlTransferMetrics?) {
+        let live = state.withLock { state -> Bool in
+            guard !state.cancelled, !state.terminalDelivered else { return false }
+            if event.isTerminal { state.terminalDelivered = true }
+            return true
+        }
+        guard live, let delegate else { return }
+        if event.isTerminal {
+            // Release the delegate (usually the XHR that owns this task) at the end.
+            self.delegate = nil
+            if let metrics, let curlDelegate = delegate as? any CurlTransportDelegate {
+                curlDelegate.transportTask(self, didCollect: metrics)
+            }
+        }
+        delegate.transportTask(self, didReceive: event, atOffsetMicros: offsetMicros)
+        if demand.acknowledgement == .onDelivery, case .responseBodyChunk(let bytes) = event {
+            acknowledge(byteCount: bytes.count)
+        }
+    }
+}

@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Trace", targets: ["Trace"]),
         .library(name: "ScenarioServer", targets: ["ScenarioServer"]),
         .library(name: "Cassette", targets: ["Cassette"]),
+        .library(name: "Proxy", targets: ["Proxy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -66,6 +67,17 @@ let package = Package(
         .target(
             name: "CurlTransport",
             dependencies: ["TapeCore", "CCurl"]
+        ),
+        .target(
+            name: "Proxy",
+            dependencies: [
+                "TapeCore", "Cassette", "CurlTransport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "Cassette",
@@ -125,6 +137,18 @@ let package = Package(
         .testTarget(name: "TraceTests", dependencies: ["Trace", "XHR", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "ScenarioServer", "TapeCore"]),
+        .testTarget(
+            name: "ProxyTests",
+            dependencies: [
+                "Proxy", "ScenarioServer", "Cassette", "TapeCore",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "LiveXHRTests",
+            dependencies: ["XHR", "Trace", "CurlTransport", "ScenarioServer", "TapeCore"]
+        ),
         .testTarget(name: "CassetteTests", dependencies: ["Cassette", "TapeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "ScenarioServerTests",

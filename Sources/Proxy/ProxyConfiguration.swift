@@ -1,0 +1,50 @@
+public import CurlTransport
+
+/// Where the proxy listens, what it does and the limits it enforces.
+public struct ProxyConfiguration: Sendable {
+    /// The address to bind. Loopback (`127.0.0.1`, the default) unless the caller
+    /// explicitly chooses otherwise.
+    public var host: String
+    /// The port to bind; 0 picks a free one (read it from ``ProxyServer/port``).
+    public var port: Int
+    /// Record, replay or passthrough.
+    public var mode: ProxyMode
+    /// The largest request head (request line and header fields) accepted; larger gets 431.
+    public var maxRequestHeadBytes: Int
+    /// The largest request body accepted; larger gets 413. Request bodies are held in
+    /// memory until the request ends, because the cassette matches and stores them whole.
+    public var maxRequestBodyBytes: Int
+    /// How libcurl reaches upstream in record and passthrough modes. Its `demand` is
+    /// replaced by explicit acknowledgement: body bytes count as consumed once written
+    /// to the client, so a slow client slows the upstream transfer (bounded memory).
+    public var upstream: CurlTransport.Configuration
+    /// The most response body bytes read from upstream and not yet written to the client.
+    public var maxBufferedResponseBytes: Int
+
+    /// Creates a configuration.
+    public init(host: String = "127.0.0.1", port: Int = 0, mode: ProxyMode, maxRequestHeadBytes: Int = 64 << 10,
+                maxRequestBodyBytes: Int = 64 << 20, upstream: CurlTransport.Configuration = CurlTransport.Configuration(),
+                maxBufferedResponseBytes: Int = 1 << 20) {
+        self.host = host
+        self.port = port
+        self.mode = mode
+        self.maxRequestHeadBytes = maxRequestHeadBytes
+        self.maxRequestBodyBytes = maxRequestBodyBytes
+        self.upstream = upstream
+        self.maxBufferedResponseBytes = maxBufferedResponseBytes
+    }
+
+    /// Checks the ranges.
+    func validate() throws(ProxyError) {
+        guard (0...65_535).contains(port) else {
+            throw ProxyError(code: .invalidConfiguration, message: "The proxy port must be from 0 to 65535 (0 picks a free one); got \(port).")
+        }
+        guard maxRequestHeadBytes >= 1024 else {
+            throw ProxyError(code: .invalidConfiguration, message: "maxRequestHeadBytes must be at least 1024; got \(maxRequestHeadBytes).")
+        }
+        guard maxRequestBodyBytes >= 0, maxBufferedResponseBytes > 0 else {
+            throw ProxyError(code: .invalidConfiguration,
+                             message: "maxRequestBodyBytes must not be negative and maxBufferedResponseBytes must be positive; got \(maxRequestBodyBytes) and \(maxBufferedResponseBytes).")
+        }
+    }
+}

@@ -1,0 +1,153 @@
+public import Logging
+import NIOCore
+import Synchronization
+import NIOHTTP1
+import NIOPosix
+
+/// xhrtape's forward proxy: HTTP/1.1 clients send absolute-form requests
+/// (`GET http://host:port/path HTTP/1.1`) and get the response from upstream
+/// (recorded into a cassette, or passed through) or from a cassette, streamed as it
+/// arrives, with recorded chunk timing on replay.
+///
+/// ```swift
+/// let cassette = try Cassette(path: "api.sqlite")
+/// let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette)))
+/// // curl -x http://127.0.0.1:\(proxy.port) http://127.0.0.1:8080/users
+/// await proxy.shutdown()
+/// try cassette.close()
+/// ```
+///
+/// Threads: NIO event loops (one per core) read and write client connections and
+/// never block; one transport thread runs libcurl's callbacks, the cassette's SQLite
+/// writes and replay playback, and hands events to each connection's event loop.
+///
+/// Bad input gets an answer of the proxy's own and never disturbs other connections:
+/// a head over ``ProxyConfiguration/maxRequestHeadBytes`` gets 431, a malformed request
+/// 400 with the reason, both `Content-Length` and `Transfer-Encoding` 400, a request
+/// addressed to the proxy itself 400 saying how to use it, `CONNECT` 501. A replay miss
+/// gets 598 with `X-Xhrtape-Miss: 1` and a body naming the closest recording.
+public final class ProxyServer: Sendable {
+    /// The address listened on.
+    public let host: String
+    /// The port listened on (the chosen one when the configuration asked for 0).
+    public let port: Int
+
+    private let group: MultiThreadedEventLoopGroup
+    private let channel: any Channel
+    private let thread: TransportThread
+    private let dispatcher: TransportBound<UpstreamDispatcher>
+    private let isShutDown = Atomic<Bool>(false)
+
+    private init(host: String, port: Int, group: MultiThreadedEventLoopGroup, channel: any Channel,
+                 thread: TransportThread, dispatcher: TransportBound<UpstreamDispatcher>) {
+        self.host = host
+        self.port = port
+        self.group = group
+        self.channel = channel
+        self.thread = thread
+        self.dispatcher = dispatcher
+    }
+
+    /// `http://host:port`, the value for `curl -x` or `http_proxy`.
+    public var url: String {
+        host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+    }
+
+    /// Starts a proxy.
+    ///
+    /// - Parameters:
+    ///   - configuration: where to listen, the mode and the limits.
+    ///   - logger: receives one line per exchange and the errors.
+    /// - Returns: the running proxy; call ``shutdown()`` when done.
+    /// - Throws: ``ProxyError`` with code ``ProxyError/Code/invalidConfiguration``,
+    ///   ``ProxyError/Code/transportUnavailable``, ``ProxyError/Code/cassetteUnusable`` or
+    ///   ``ProxyError/Code/bindFailed``.
+    public static func start(_ configuration: ProxyConfiguration,
+                             logger: Logger = Logger(label: "xhrtape.proxy")) async throws(ProxyError) -> ProxyServer {
+        try configuration.validate()
+        let thread = TransportThread()
+        let made: Result<TransportBound<UpstreamDispatcher>, ProxyError> = await withCheckedContinuation { continuation in
+            thread.execute {
+                do throws(ProxyError) {
+                    let dispatcher = try UpstreamDispatcher(configuration: configuration, thread: thread, logger: logger)
+                    continuation.resume(returning: .success(TransportBound(dispatcher, thread: thread)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        let dispatcher: TransportBound<UpstreamDispatcher>
+        switch made {
+        case .success(let made): dispatcher = made
+        case .failure(let error):
+            await thread.stop()
+            throw error
+        }
+
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+        let connections = ConnectionIDSource()
+        let port = ProxyPortBox()
+        let limits = {
+            var limits = NIOHTTPDecoderLimitConfiguration()
+            limits.maxHeaderListSize = configuration.maxRequestHeadBytes
+            limits.maxHeaderFieldSize = configuration.maxRequestHeadBytes
+            return limits
+        }()
+        let channel: any Channel
+        do {
+            channel = try await ServerBootstrap(group: group)
+                .serverChannelOption(.backlog, value: 256)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelInitializer { channel in
+                    channel.pipeline.configureHTTPServerPipeline(
+                        withPipeliningAssistance: true, withErrorHandling: false,
+                        withDecoderLimitConfiguration: limits
+                    ).flatMapThrowing {
+                        let operations = channel.pipeline.syncOperations
+                        let budget = RequestHeadBudget(limit: configuration.maxRequestHeadBytes)
+                        let decoder = try operations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+                        try operations.addHandler(RequestHeadGuardHandler(budget: budget), position: .before(decoder))
+                        try operations.addHandler(RequestHeadObserverHandler(budget: budget), position: .after(decoder))
+                        let validator = RequestHeadValidator(proxyHost: configuration.host, proxyPort: port.value,
+                                                             maxHeadBytes: configuration.maxRequestHeadBytes)
+                        try operations.addHandler(ProxyRequestHandler(
+                            connection: connections.next(), validator: validator,
+                            maxBodyBytes: configuration.maxRequestBodyBytes,
+                            dispatcher: dispatcher, thread: thread, logger: logger))
+                    }
+                }
+                .bind(host: configuration.host, port: configuration.port)
+                .get()
+        } catch {
+            try? await group.shutdownGracefully()
+            await thread.stop()
+            throw ProxyError(code: .bindFailed,
+                             message: "The proxy could not listen on \(configuration.host):\(configuration.port): \(error). "
+                                 + "Choose another port (0 picks a free one) or stop the process using it.",
+                             cause: error)
+        }
+        let boundPort = channel.localAddress?.port ?? configuration.port
+        port.set(boundPort)
+        logger.info("proxy listening", metadata: ["url": "http://\(configuration.host):\(boundPort)"])
+        return ProxyServer(host: configuration.host, port: boundPort, group: group, channel: channel,
+                           thread: thread, dispatcher: dispatcher)
+    }
+
+    /// Stops accepting, closes every connection (cancelling exchanges in flight, which
+    /// are not recorded), stops libcurl and the transport thread. The cassette stays
+    /// open: close it afterwards. Idempotent.
+    public func shutdown() async {
+        guard !isShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        try? await channel.close()
+        try? await group.shutdownGracefully()
+        let dispatcher = dispatcher
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            thread.execute {
+                dispatcher.value.shutdown()
+                continuation.resume()
+            }
+        }
+        await thread.stop()
+    }
+}

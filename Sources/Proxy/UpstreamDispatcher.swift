@@ -1,0 +1,122 @@
+import Cassette
+import CurlTransport
+import Logging
+import TapeCore
+
+/// Starts and cancels the proxy's exchanges on the ``TransportThread``: owns the
+/// transport the mode calls for (a `RecordingTransport` over libcurl, a
+/// `ReplayTransport`, or libcurl alone) and the exchanges in flight.
+///
+/// Everything here runs on the transport thread, so the cassette's blocking writes
+/// never stall an event loop.
+final class UpstreamDispatcher {
+    private enum Backend {
+        /// Record mode: the cassette in front of libcurl.
+        case recording(RecordingTransport)
+        /// Replay mode: the cassette only.
+        case replay(ReplayTransport)
+        /// Passthrough: libcurl only.
+        case live
+    }
+
+    private let backend: Backend
+    private let live: LiveTransport?
+    private var exchanges: [ExchangeKey: UpstreamExchange] = [:]
+    private let logger: Logger
+
+    /// Builds the transports for `configuration.mode`; call on `thread`.
+    init(configuration: ProxyConfiguration, thread: TransportThread, logger: Logger) throws(ProxyError) {
+        self.logger = logger
+        func makeLive() throws(ProxyError) -> LiveTransport {
+            var upstream = configuration.upstream
+            upstream.demand = .explicit(maxBufferedBytes: max(configuration.maxBufferedResponseBytes, upstream.receiveBufferSize))
+            do {
+                return LiveTransport(curl: try CurlTransport(executor: thread.scheduler, configuration: upstream))
+            } catch {
+                throw ProxyError(code: .transportUnavailable,
+                                 message: "libcurl could not start for the proxy's upstream: \(error.description)", cause: error)
+            }
+        }
+        do {
+            switch configuration.mode {
+            case .record(let cassette, let recordMode, let timing, let matching):
+                let live = try makeLive()
+                self.live = live
+                let recording = try RecordingTransport(live: live, cassette: cassette, mode: recordMode,
+                                                       scheduler: thread.scheduler, timing: timing, matching: matching)
+                recording.onRecordingError = { [logger] error in
+                    logger.error("exchange not recorded", metadata: ["error": "\(error)"])
+                }
+                backend = .recording(recording)
+            case .replay(let cassette, let timing, let matching):
+                live = nil
+                backend = .replay(try ReplayTransport(cassette: cassette, scheduler: thread.scheduler, timing: timing, matching: matching))
+            case .passthrough:
+                live = try makeLive()
+                backend = .live
+            }
+        } catch let error as CassetteError {
+            throw ProxyError(code: .cassetteUnusable, message: error.message, cause: error)
+        } catch let error as ProxyError {
+            throw error
+        } catch {
+            throw ProxyError(code: .cassetteUnusable, message: "\(error)", cause: error)
+        }
+    }
+
+    /// How many exchanges are in flight.
+    var inFlightCount: Int { exchanges.count }
+
+    /// Starts `request` for exchange `key`; its signals go to `sink`.
+    func start(_ request: ExchangeRequest, key: ExchangeKey, sink: ExchangeSink) {
+        let exchange = UpstreamExchange(key: key, sink: sink) { [weak self] key in
+            self?.exchanges[key] = nil
+        }
+        exchanges[key] = exchange
+        let missesBefore = misses.count
+        let task: any TransportTask
+        switch backend {
+        case .recording(let recording): task = recording.start(request, delegate: exchange)
+        case .replay(let replay): task = replay.start(request, delegate: exchange)
+        case .live: task = live!.start(request, delegate: exchange)
+        }
+        let acknowledger = live?.takeStarted()
+        if misses.count > missesBefore, let error = misses.last {
+            // The cassette could not answer: the task would only deliver a failure; answer instead.
+            task.cancel()
+            exchanges[key] = nil
+            let answer: ProxyAnswer = error.code == .noMatch || error.code == .exhausted
+                ? .replayMiss(error) : .cassetteFailure(error)
+            logger.info("replay miss", metadata: ["exchange": "\(key)", "method": "\(request.head.method)", "url": "\(request.head.url)"])
+            sink.send(.unanswerable(answer), for: key)
+            return
+        }
+        guard exchanges[key] != nil else { return }  // already finished (cannot happen: events come later)
+        exchange.task = task
+        sink.send(.started(acknowledger: acknowledger), for: key)
+    }
+
+    /// Cancels exchange `key` (its client went away); nothing is recorded for it.
+    func cancel(_ key: ExchangeKey) {
+        guard let exchange = exchanges.removeValue(forKey: key) else { return }
+        exchange.task?.cancel()
+        exchange.task = nil
+    }
+
+    /// Cancels every exchange and stops libcurl.
+    func shutdown() {
+        for key in Array(exchanges.keys) { cancel(key) }
+        live?.curl.shutdown()
+    }
+
+    private var misses: [CassetteError] {
+        switch backend {
+        case .recording(let recording): recording.misses
+        case .replay(let replay): replay.misses
+        case .live: []
+        }
+    }
+}
+
+@available(*, unavailable, message: "An UpstreamDispatcher belongs to the transport thread")
+extension UpstreamDispatcher: Sendable {}

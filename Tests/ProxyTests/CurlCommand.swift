@@ -1,0 +1,56 @@
+import Foundation
+
+/// The curl command line, pointed at the proxy: what a user would run.
+struct CurlCommand {
+    /// What one curl run produced.
+    struct Result: Sendable {
+        /// curl's exit status: 0, or 56 for a reset, 18 for a truncated body …
+        var exitCode: Int32
+        /// The response heads as `-D` wrote them, CRLFs included.
+        var headText: String
+        /// The response body bytes.
+        var body: [UInt8]
+        /// curl's error text.
+        var stderr: String
+
+        /// The last status line, e.g. `HTTP/1.1 200 OK`.
+        var statusLine: String? { headLines.first }
+        /// The status code of the last response.
+        var status: Int? { statusLine.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } }
+        /// The header lines of the last response, in order, without the status line.
+        var headerLines: [String] { Array(headLines.dropFirst()) }
+
+        private var headLines: [String] {
+            let blocks = headText.components(separatedBy: "\r\n\r\n").filter { !$0.isEmpty }
+            return blocks.last?.components(separatedBy: "\r\n") ?? []
+        }
+    }
+
+    /// The proxy's port.
+    let proxyPort: Int
+
+    /// Runs `curl -x http://127.0.0.1:PORT` with `arguments` and the URL.
+    func run(_ url: String, _ arguments: [String] = []) async throws -> Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-curl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let headPath = directory.appendingPathComponent("head").path
+        let bodyPath = directory.appendingPathComponent("body").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-s", "-S", "--noproxy", "", "-x", "http://127.0.0.1:\(proxyPort)", "--max-time", "30",
+                             "-D", headPath, "-o", bodyPath] + arguments + [url]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let status = try await onOwnThread { () -> Int32 in
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let head = (try? String(contentsOfFile: headPath, encoding: .utf8)) ?? ""
+        let body = (FileManager.default.contents(atPath: bodyPath)).map { [UInt8]($0) } ?? []
+        return Result(exitCode: status, headText: head, body: body, stderr: stderr)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Proxy
+import ScenarioServer
+import Testing
+
+/// Bad input gets the specified status, and the proxy serves the next request.
+struct ProxyBadInputTests {
+    static func cases(proxyPort: Int, upstream: String) -> [(name: String, request: [UInt8], status: Int)] {
+        let bigHeader = String(repeating: "a", count: 70_000)
+        return [
+            ("oversized header", Array("GET \(upstream)/ HTTP/1.1\r\nHost: x\r\nX-Big: \(bigHeader)\r\n\r\n".utf8), 431),
+            ("oversized many headers",
+             Array(("GET \(upstream)/ HTTP/1.1\r\n" + (0..<2000).map { "X-H\($0): \(String(repeating: "b", count: 40))\r\n" }.joined() + "\r\n").utf8), 431),
+            ("oversized URL", Array("GET \(upstream)/\(bigHeader) HTTP/1.1\r\nHost: x\r\n\r\n".utf8), 431),
+            ("garbage request line", Array("HELLO THERE\r\n\r\n".utf8), 400),
+            ("header without colon", Array("GET \(upstream)/ HTTP/1.1\r\nBroken header\r\n\r\n".utf8), 400),
+            ("bad version", Array("GET \(upstream)/ HTTP/7.3\r\nHost: x\r\n\r\n".utf8), 400),
+            ("smuggling CL and TE",
+             Array("POST \(upstream)/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n".utf8), 400),
+            ("smuggling two lengths",
+             Array("POST \(upstream)/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!".utf8), 400),
+            ("origin form", Array("GET /bytes?n=4 HTTP/1.1\r\nHost: 127.0.0.1:\(proxyPort)\r\n\r\n".utf8), 400),
+            ("to the proxy itself", Array("GET http://127.0.0.1:\(proxyPort)/ HTTP/1.1\r\nHost: 127.0.0.1:\(proxyPort)\r\n\r\n".utf8), 400),
+            ("to the proxy as localhost", Array("GET http://localhost:\(proxyPort)/x HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8), 400),
+            ("not http", Array("GET ftp://example.test/ HTTP/1.1\r\nHost: example.test\r\n\r\n".utf8), 400),
+            ("CONNECT", Array("CONNECT example.test:443 HTTP/1.1\r\nHost: example.test:443\r\n\r\n".utf8), 501),
+        ]
+    }
+
+    @Test func badInputGetsItsStatusAndTheProxyServesTheNextRequest() async throws {
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .passthrough))
+        let upstream = "http://127.0.0.1:\(server.port)"
+        for bad in Self.cases(proxyPort: proxy.port, upstream: upstream) {
+            let transcript = try await RawHTTPClient.exchange(port: proxy.port, request: bad.request)
+            let response = transcript.response
+            #expect(response?.status == bad.status, "\(bad.name): \(String(decoding: transcript.bytes.prefix(300), as: UTF8.self))")
+            #expect(response?.header("X-Xhrtape-Error") != nil, "\(bad.name)")
+            #expect(transcript.ending != .timedOut, "\(bad.name): the proxy should close the connection")
+            let next = try await CurlCommand(proxyPort: proxy.port).run("\(upstream)/bytes?n=4")
+            #expect(next.status == 200, "after \(bad.name): \(next.stderr)")
+            #expect(next.body.count == 4)
+        }
+        await proxy.shutdown()
+        try await server.shutdown()
+    }
+
+    @Test func upstreamThatRefusesGetsA502() async throws {
+        // Bind a port, then close it: nothing listens there.
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let deadURL = server.url("/bytes?n=4")
+        try await server.shutdown()
+        let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .passthrough))
+        let result = try await CurlCommand(proxyPort: proxy.port).run(deadURL)
+        #expect(result.status == 502)
+        #expect(result.headerLines.contains("X-Xhrtape-Error: upstream-connectionRefused"))
+        await proxy.shutdown()
+    }
+}

@@ -1,0 +1,100 @@
+import HTTPTypes
+import NIOHTTP1
+@testable import Proxy
+import TapeCore
+import Testing
+
+/// The connection state machine on its own: no sockets, no threads.
+struct ProxyConnectionStateMachineTests {
+    static func machine() -> ProxyConnectionStateMachine {
+        ProxyConnectionStateMachine(
+            connection: 1, validator: RequestHeadValidator(proxyHost: "127.0.0.1", proxyPort: 8888, maxHeadBytes: 65_536),
+            maxBodyBytes: 10)
+    }
+
+    static func head(_ uri: String, method: HTTPMethod = .GET, headers: [(String, String)] = []) -> HTTPRequestHead {
+        HTTPRequestHead(version: .http1_1, method: method, uri: uri, headers: HTTPHeaders(headers))
+    }
+
+    static let key = ExchangeKey(connection: 1, sequence: 1)
+
+    @Test func absoluteFormRequestStartsAnExchangeWithoutHopByHopFields() throws {
+        var machine = Self.machine()
+        #expect(machine.requestHead(Self.head("http://example.test/a", headers: [
+            ("Host", "example.test"), ("Proxy-Connection", "keep-alive"), ("X-Case", "Kept"),
+        ])) == .none)
+        #expect(machine.requestBody([1, 2, 3]) == .none)
+        guard case .startExchange(let request, let key) = machine.requestEnd() else {
+            Issue.record("expected an exchange to start"); return
+        }
+        #expect(key == Self.key)
+        #expect(request.body == [1, 2, 3])
+        #expect(request.head.url == "http://example.test/a")
+        #expect(request.head.headerFields.wirePairs.map(\.name) == ["Host", "X-Case"])
+    }
+
+    @Test func originFormIsRejectedAndCloses() {
+        var machine = Self.machine()
+        guard case .answer(let answer, close: true) = machine.requestHead(Self.head("/a")) else {
+            Issue.record("expected a rejection"); return
+        }
+        #expect(answer.status == 400)
+        #expect(answer.reason == "not-a-proxy-request")
+    }
+
+    @Test func bodyOverTheLimitIs413() {
+        var machine = Self.machine()
+        _ = machine.requestHead(Self.head("http://example.test/", method: .POST))
+        guard case .answer(let answer, close: true) = machine.requestBody(Array(repeating: 0, count: 11)) else {
+            Issue.record("expected a rejection"); return
+        }
+        #expect(answer.status == 413)
+    }
+
+    @Test func resetAfterTheHeadResetsTheConnection() {
+        var machine = Self.machine()
+        _ = machine.requestHead(Self.head("http://example.test/"))
+        _ = machine.requestEnd()
+        let head = ResponseHead(status: 200, reasonPhrase: "OK")
+        #expect(machine.upstreamEvent(.responseHead(head), for: Self.key) == .writeHead(head))
+        #expect(machine.upstreamEvent(.responseBodyChunk([1]), for: Self.key) == .writeBody([1]))
+        #expect(machine.upstreamEvent(.failure(TransportFailure(.connectionReset, message: "reset")), for: Self.key) == .reset)
+        #expect(machine.upstreamEvent(.responseBodyChunk([2]), for: Self.key) == .none)
+    }
+
+    @Test func eventsOfAnotherExchangeAreIgnored() {
+        var machine = Self.machine()
+        _ = machine.requestHead(Self.head("http://example.test/"))
+        _ = machine.requestEnd()
+        let stale = ExchangeKey(connection: 1, sequence: 7)
+        #expect(machine.upstreamEvent(.responseHead(ResponseHead(status: 200, reasonPhrase: "OK")), for: stale) == .none)
+    }
+
+    @Test func failureBeforeTheHeadIsA502AndKeepsTheConnection() {
+        var machine = Self.machine()
+        _ = machine.requestHead(Self.head("http://example.test/"))
+        _ = machine.requestEnd()
+        guard case .answer(let answer, close: false) = machine.upstreamEvent(
+            .failure(TransportFailure(.connectionRefused, message: "refused")), for: Self.key)
+        else { Issue.record("expected a 502"); return }
+        #expect(answer.status == 502)
+        guard case .idle = machine.state else { Issue.record("expected idle"); return }
+    }
+
+    @Test func clientGoneCancelsTheExchange() {
+        var machine = Self.machine()
+        _ = machine.requestHead(Self.head("http://example.test/"))
+        _ = machine.requestEnd()
+        #expect(machine.connectionClosed() == .cancelExchange(Self.key))
+    }
+
+    @Test func clientClosingAfterTheWholeAnnouncedBodyLetsTheExchangeFinish() throws {
+        var machine = Self.machine()
+        _ = machine.requestHead(Self.head("http://example.test/"))
+        _ = machine.requestEnd()
+        let fields = try #require(HTTPFields(wirePairs: [("Content-Length", "2")]))
+        _ = machine.upstreamEvent(.responseHead(ResponseHead(status: 200, reasonPhrase: "OK", headerFields: fields)), for: Self.key)
+        _ = machine.upstreamEvent(.responseBodyChunk([1, 2]), for: Self.key)
+        #expect(machine.connectionClosed() == .detachExchange(Self.key))
+    }
+}

@@ -1,0 +1,224 @@
+import Cassette
+import Foundation
+import Proxy
+import ScenarioServer
+import TapeCore
+import Testing
+
+/// Record through the proxy, stop the server, replay through the proxy: real sockets,
+/// the curl CLI and a raw socket client.
+@Suite(.serialized)
+struct ProxyRecordReplayTests {
+    @Test func recordedExchangesReplayIdenticallyWithTheServerStopped() async throws {
+        let path = temporaryCassettePath()
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let urls = [
+            server.url("/headers"),
+            server.url("/status?code=418&reason=Short%20and%20Stout"),
+            server.url("/trickle?chunks=3&size=50&interval=20"),
+            server.url("/bytes?n=300000"),
+            server.url("/bytes?n=5000&framing=chunked"),
+        ]
+        // Without redaction, so that Set-Cookie comes back verbatim too.
+        let cassette = try Cassette(path: path, configuration: CassetteConfiguration(redactor: .none))
+        let recorder = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette)))
+        var recorded: [CurlCommand.Result] = []
+        for url in urls {
+            let result = try await CurlCommand(proxyPort: recorder.port).run(url)
+            #expect(result.exitCode == 0, "\(url): \(result.stderr)")
+            recorded.append(result)
+        }
+        await recorder.shutdown()
+        #expect(try cassette.exchangeCount() == urls.count)
+        try cassette.close()
+        try await server.shutdown()
+
+        let replayCassette = try Cassette(path: path, access: .readOnly)
+        let replayer = try await ProxyServer.start(ProxyConfiguration(mode: .replay(cassette: replayCassette, timing: .instant)))
+        for (url, original) in zip(urls, recorded) {
+            let replayed = try await CurlCommand(proxyPort: replayer.port).run(url)
+            #expect(replayed.exitCode == 0, "\(url): \(replayed.stderr)")
+            #expect(replayed.statusLine == original.statusLine)
+            #expect(replayed.headerLines == original.headerLines)
+            #expect(replayed.body == original.body)
+        }
+        #expect(recorded[1].statusLine == "HTTP/1.1 418 Short and Stout")
+        await replayer.shutdown()
+        try replayCassette.close()
+    }
+
+    @Test func secretsAreRedactedBeforeTheyReachTheCassetteFile() async throws {
+        let path = temporaryCassettePath()
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let cassette = try Cassette(path: path)
+        let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette)))
+        let secret = "Bearer s3cr3t-\(UUID().uuidString)"
+        let result = try await CurlCommand(proxyPort: proxy.port).run(server.url("/headers"), ["-H", "Authorization: \(secret)"])
+        #expect(result.status == 200)
+        #expect(result.headerLines.contains("Set-Cookie: a=1; Path=/"))  // the client still gets the real value
+        await proxy.shutdown()
+        try cassette.close()
+        try await server.shutdown()
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(bytes.range(of: Data(secret.utf8)) == nil)
+        #expect(bytes.range(of: Data("a=1; Path=/".utf8)) == nil)
+    }
+
+    @Test func recordingStreamsChunksToTheClientAsTheyArrive() async throws {
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let cassette = try Cassette(path: temporaryCassettePath())
+        let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette)))
+        let url = server.url("/trickle?chunks=4&size=10&interval=150")
+        let transcript = try await RawHTTPClient.exchange(port: proxy.port, request: Self.get(url))
+        let response = try #require(transcript.response)
+        #expect(response.status == 200)
+        #expect(response.body.count == 40)
+        // The first piece reached the client well before the last one was sent upstream.
+        let spread = try #require(response.bodyByteArrival.last) - response.bodyByteArrival[0]
+        print("record streaming: first to last body byte \(spread) µs (upstream spread 450000 µs)")
+        #expect(spread > 300_000)
+        await proxy.shutdown()
+        try cassette.close()
+        try await server.shutdown()
+    }
+
+    @Test func replayKeepsRecordedChunkTimingWithinAMeasuredTolerance() async throws {
+        let path = temporaryCassettePath()
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let url = server.url("/trickle?chunks=6&size=100&interval=80")
+        let cassette = try Cassette(path: path)
+        let recorder = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette)))
+        let live = try await RawHTTPClient.exchange(port: recorder.port, request: Self.get(url))
+        #expect(live.response?.status == 200)
+        await recorder.shutdown()
+        try await server.shutdown()
+        let id = try #require(try cassette.exchanges().first?.id)
+        let timeline = try cassette.timeline(of: id)
+        try cassette.close()
+
+        // Where each recorded chunk ends in the body, and when it arrived.
+        var chunkEnds: [(byte: Int, micros: Int64)] = []
+        var total = 0
+        for entry in timeline.entries {
+            if case .responseBodyChunk(let bytes) = entry.event {
+                total += bytes.count
+                chunkEnds.append((total - 1, entry.offsetMicros))
+            }
+        }
+        #expect(chunkEnds.count >= 6)
+
+        let replayCassette = try Cassette(path: path, access: .readOnly)
+        for (timing, factor) in [(TimingMode.original, 1.0), (.scaled(0.5), 0.5)] {
+            let replayer = try await ProxyServer.start(ProxyConfiguration(mode: .replay(cassette: replayCassette, timing: timing)))
+            let replayed = try await RawHTTPClient.exchange(port: replayer.port, request: Self.get(url))
+            let response = try #require(replayed.response)
+            #expect(response.body == timeline.responseBody)
+            // Compare gaps from the first chunk: the constant request latency cancels out.
+            var worst: Int64 = 0
+            for (byte, micros) in chunkEnds {
+                let expected = Int64(Double(micros - chunkEnds[0].micros) * factor)
+                let actual = response.bodyByteArrival[byte] - response.bodyByteArrival[chunkEnds[0].byte]
+                worst = max(worst, abs(actual - expected))
+            }
+            print("replay timing \(timing): \(chunkEnds.count) chunks over \(chunkEnds.last!.micros - chunkEnds[0].micros) µs recorded, worst deviation \(worst) µs")
+            // Typically under 0.5 ms; 25 ms leaves room for a loaded 2-core machine running other suites in parallel.
+            #expect(worst < 25_000)
+            await replayer.shutdown()
+        }
+        try replayCassette.close()
+    }
+
+    @Test func upstreamResetReachesTheClientAsAResetAndIsRecordedAsAFailure() async throws {
+        let path = temporaryCassettePath()
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let url = server.url("/bytes?n=100000&reset-after=30000")
+        let cassette = try Cassette(path: path)
+        let recorder = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette)))
+        let live = try await CurlCommand(proxyPort: recorder.port).run(url)
+        #expect(live.exitCode == 56, "curl: \(live.stderr)")
+        #expect(live.body.count == 30000)
+        let next = try await CurlCommand(proxyPort: recorder.port).run(server.url("/bytes?n=10"))
+        #expect(next.status == 200)
+        await recorder.shutdown()
+        try await server.shutdown()
+        let summary = try #require(try cassette.exchanges().first)
+        guard case .failed(let failure) = summary.outcome else {
+            Issue.record("expected a failed exchange, got \(summary.outcome)")
+            return
+        }
+        #expect(failure.code == .connectionReset)
+        #expect(summary.responseBodyLength == 30000)
+        try cassette.close()
+
+        let replayCassette = try Cassette(path: path, access: .readOnly)
+        let replayer = try await ProxyServer.start(ProxyConfiguration(mode: .replay(cassette: replayCassette, timing: .instant)))
+        let replayed = try await CurlCommand(proxyPort: replayer.port).run(url)
+        #expect(replayed.exitCode == 56, "curl: \(replayed.stderr)")
+        #expect(replayed.body == live.body)
+        await replayer.shutdown()
+        try replayCassette.close()
+    }
+
+    @Test func replayMissAnswers598WithTheClosestExchange() async throws {
+        let path = temporaryCassettePath()
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let cassette = try Cassette(path: path)
+        let recorder = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette)))
+        #expect(try await CurlCommand(proxyPort: recorder.port).run(server.url("/bytes?n=16")).status == 200)
+        await recorder.shutdown()
+        try cassette.close()
+        let missURL = server.url("/bytes?n=17")
+        try await server.shutdown()
+
+        let replayCassette = try Cassette(path: path, access: .readOnly)
+        let replayer = try await ProxyServer.start(ProxyConfiguration(mode: .replay(cassette: replayCassette)))
+        let miss = try await CurlCommand(proxyPort: replayer.port).run(missURL)
+        #expect(miss.status == 598)
+        #expect(miss.headerLines.contains("X-Xhrtape-Miss: 1"))
+        #expect(!miss.body.isEmpty)
+        print("replay miss body:\n\(String(decoding: miss.body, as: UTF8.self))")
+        // The connection stays usable and the recorded request still replays.
+        let hit = try await CurlCommand(proxyPort: replayer.port).run(missURL.replacingOccurrences(of: "n=17", with: "n=16"))
+        #expect(hit.status == 200)
+        #expect(hit.body.count == 16)
+        await replayer.shutdown()
+        try replayCassette.close()
+    }
+
+    @Test func clientThatDisconnectsCancelsTheExchangeAndTheProxyServesTheNext() async throws {
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let cassette = try Cassette(path: temporaryCassettePath())
+        let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette)))
+        // curl gives up after 300 ms of a 10 s trickle.
+        let aborted = try await CurlCommand(proxyPort: proxy.port)
+            .run(server.url("/trickle?chunks=100&size=10&interval=100"), ["--max-time", "0.3"])
+        #expect(aborted.exitCode == 28)
+        let next = try await CurlCommand(proxyPort: proxy.port).run(server.url("/bytes?n=10"))
+        #expect(next.status == 200)
+        await proxy.shutdown()
+        // Only the completed exchange is in the cassette.
+        #expect(try cassette.exchanges().map(\.request.url) == [server.url("/bytes?n=10")])
+        try cassette.close()
+        try await server.shutdown()
+    }
+
+    @Test func keepAliveServesPipelinedRequestsInOrder() async throws {
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .passthrough))
+        let first = Self.get(server.url("/bytes?n=5"), close: false)
+        let second = Self.get(server.url("/status?code=201&n=3"), close: true)
+        let transcript = try await RawHTTPClient.exchange(port: proxy.port, request: first + second)
+        let text = String(decoding: transcript.bytes, as: UTF8.self)
+        let firstStatus = try #require(text.range(of: "HTTP/1.1 200 OK"))
+        let secondStatus = try #require(text.range(of: "HTTP/1.1 201 Created"))
+        #expect(firstStatus.lowerBound < secondStatus.lowerBound)
+        #expect(transcript.ending == .closed)
+        await proxy.shutdown()
+        try await server.shutdown()
+    }
+
+    static func get(_ url: String, close: Bool = true) -> [UInt8] {
+        let authority = URLComponents(string: url).map { "\($0.host ?? ""):\($0.port ?? 80)" } ?? ""
+        return Array("GET \(url) HTTP/1.1\r\nHost: \(authority)\r\nUser-Agent: raw\r\n\(close ? "Connection: close\r\n" : "")\r\n".utf8)
+    }
+}

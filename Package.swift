@@ -105,6 +105,8 @@ let package = Package(
         .target(
             name: "XHRTapeCLI",
             dependencies: [
+                "Cassette",
+                "Proxy",
                 "ScenarioServer",
                 "TapeCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -158,6 +160,7 @@ let package = Package(
             name: "XHRTapeCLITests",
             dependencies: [
                 "XHRTapeCLI",
+                "ScenarioServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

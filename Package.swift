@@ -65,13 +65,17 @@ let package = Package(
 
         // MARK: IO modules
         .target(
+            name: "SocketReset",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .target(
             name: "CurlTransport",
             dependencies: ["TapeCore", "CCurl"]
         ),
         .target(
             name: "Proxy",
             dependencies: [
-                "TapeCore", "Cassette", "CurlTransport",
+                "TapeCore", "Cassette", "CurlTransport", "SocketReset",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -91,6 +95,7 @@ let package = Package(
             name: "ScenarioServer",
             dependencies: [
                 "TapeCore",
+                "SocketReset",
                 "ContentCoding",
                 "TapeTLS",
                 .product(name: "NIOCore", package: "swift-nio"),

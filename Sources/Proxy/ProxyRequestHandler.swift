@@ -1,6 +1,7 @@
 import CurlTransport
 import Logging
 import NIOCore
+import SocketReset
 import NIOHTTP1
 import TapeCore
 #if canImport(Glibc)

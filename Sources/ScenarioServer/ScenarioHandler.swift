@@ -4,6 +4,7 @@ import Glibc
 #endif
 import Logging
 import NIOCore
+import SocketReset
 import NIOHTTP1
 import NIOSSL
 

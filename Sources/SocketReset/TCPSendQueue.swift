@@ -1,15 +1,16 @@
-import NIOCore
+package import NIOCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Watches a socket's send queue so a reset (SO_LINGER 0) can wait until every byte
 /// written before it has reached the peer: an abortive close discards whatever the
-/// kernel has not yet sent, which would lose the bytes the scenario promised.
+/// kernel has not yet sent, which would lose bytes the peer must see before the reset
+/// (the scenario server's `reset-after`, the proxy passing on an upstream reset).
 ///
 /// Reads Linux's `struct tcp_info` (linux/tcp.h; the layout only ever grows) for
 /// `tcpi_unacked` (segments in flight) and `tcpi_notsent_bytes` (queued, unsent).
-enum TCPSendQueue {
+package enum TCPSendQueue {
     /// Room for `struct tcp_info` up to and past `tcpi_notsent_bytes`.
     private struct TCPInfoBytes: Sendable {
         var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
@@ -28,7 +29,7 @@ enum TCPSendQueue {
 
     /// Succeeds once nothing is queued or in flight, or when `deadline` passes (then the
     /// reset goes ahead anyway: a peer that stopped reading cannot be waited for forever).
-    static func drained(_ socket: any SocketOptionProvider, on eventLoop: any EventLoop, deadline: NIODeadline) -> EventLoopFuture<Void> {
+    package static func drained(_ socket: any SocketOptionProvider, on eventLoop: any EventLoop, deadline: NIODeadline) -> EventLoopFuture<Void> {
         let promise = eventLoop.makePromise(of: Void.self)
         poll(socket, on: eventLoop, deadline: deadline, promise: promise)
         return promise.futureResult

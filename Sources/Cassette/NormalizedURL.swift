@@ -1,3 +1,5 @@
+import TapeCore
+
 /// An absolute URL reduced to what matching compares: scheme and host in lowercase, the port
 /// without its scheme's default, the path with RFC 3986 normalisation, and the query's pairs.
 ///
@@ -70,7 +72,7 @@ struct NormalizedURL: Hashable, Sendable {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-               let high = QueryPair.hexValue(bytes[index + 1]), let low = QueryPair.hexValue(bytes[index + 2]) {
+               let high = PercentEncoding.hexValue(bytes[index + 1]), let low = PercentEncoding.hexValue(bytes[index + 2]) {
                 let value = high << 4 | low
                 if QueryPair.isUnreserved(value) {
                     output.append(value)

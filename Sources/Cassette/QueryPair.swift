@@ -1,3 +1,5 @@
+import TapeCore
+
 /// One `name=value` pair of a URL query or an `application/x-www-form-urlencoded` body, with its
 /// raw text (for rewriting in place) and its decoded form (for comparing).
 ///
@@ -28,23 +30,8 @@ struct QueryPair: Hashable, Sendable {
     /// Decodes `+` and percent escapes.
     static func decode(_ text: Substring) -> String {
         guard text.contains(where: { $0 == "%" || $0 == "+" }) else { return String(text) }
-        var bytes: [UInt8] = []
-        let utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "+") {
-                bytes.append(0x20)
-            } else if byte == UInt8(ascii: "%"), index + 2 < utf8.count,
-                      let high = hexValue(utf8[index + 1]), let low = hexValue(utf8[index + 2]) {
-                bytes.append(high << 4 | low)
-                index += 2
-            } else {
-                bytes.append(byte)
-            }
-            index += 1
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        let bytes = text.utf8.map { $0 == UInt8(ascii: "+") ? 0x20 : $0 }
+        return String(decoding: PercentEncoding.decode(bytes), as: UTF8.self)
     }
 
     /// Percent-encodes everything but RFC 3986 unreserved characters.
@@ -67,15 +54,6 @@ struct QueryPair: Hashable, Sendable {
             true
         default:
             false
-        }
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
         }
     }
 }

@@ -1,3 +1,5 @@
+import TapeCore
+
 /// Fetch's "data: URL processor" and the `data` branch of "scheme fetch": a `data:` URL
 /// is answered locally, for any method, with status 200 `OK`, a single `Content-Type`
 /// header holding the serialized MIME type, and the decoded body.

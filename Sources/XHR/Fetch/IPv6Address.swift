@@ -1,3 +1,5 @@
+import TapeCore
+
 /// The URL Standard's "IPv6 parser" and "IPv6 serializer".
 struct IPv6Address: Hashable, Sendable {
     var pieces: [UInt16]

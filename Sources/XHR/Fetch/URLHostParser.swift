@@ -1,3 +1,5 @@
+import TapeCore
+
 /// The URL Standard's "host parser" for the hosts ``URLResolver`` supports.
 ///
 /// Not supported (documented in ``URLResolver``): IDNA/UTS #46 (a domain with non-ASCII code

@@ -1,3 +1,5 @@
+import TapeCore
+
 /// The URL Standard's percent-encode sets, with "UTF-8 percent-encode".
 enum URLPercentEncodeSet: Sendable {
     case c0Control, fragment, query, specialQuery, path, userinfo

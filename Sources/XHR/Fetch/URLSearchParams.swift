@@ -1,3 +1,5 @@
+import TapeCore
+
 /// The URL Standard's `URLSearchParams`: an ordered list of name-value pairs with the
 /// application/x-www-form-urlencoded parser and serializer.
 public struct URLSearchParams: Hashable, Sendable, CustomStringConvertible {

@@ -1,7 +1,8 @@
-/// The URL Standard's percent-encoding and -decoding on bytes.
-enum PercentEncoding {
+/// The URL Standard's percent-encoding and -decoding on bytes, shared by the XHR's URL and
+/// form code, cassette matching and the scenario server's query parser.
+package enum PercentEncoding {
     /// "Percent-decode" a byte sequence: `%XX` with two hex digits becomes that byte.
-    static func decode(_ input: [UInt8]) -> [UInt8] {
+    package static func decode(_ input: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
         var index = 0
@@ -19,7 +20,7 @@ enum PercentEncoding {
         return output
     }
 
-    static func hexValue(_ byte: UInt8) -> UInt8? {
+    package static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
@@ -29,7 +30,7 @@ enum PercentEncoding {
     }
 
     /// `%XX` with uppercase hex digits.
-    static func percentEncoded(_ byte: UInt8) -> String {
+    package static func percentEncoded(_ byte: UInt8) -> String {
         let digits: [Character] = Array("0123456789ABCDEF")
         return "%" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
     }
@@ -38,7 +39,7 @@ enum PercentEncoding {
     /// application/x-www-form-urlencoded percent-encode set, and space as "+".
     ///
     /// Left as is: ASCII alphanumerics and `*-._`; everything else is percent-encoded.
-    static func encodeFormComponent(_ string: String) -> String {
+    package static func encodeFormComponent(_ string: String) -> String {
         var output = ""
         for byte in string.utf8 {
             switch byte {

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ScenarioServer", targets: ["ScenarioServer"]),
         .library(name: "Cassette", targets: ["Cassette"]),
         .library(name: "Proxy", targets: ["Proxy"]),
+        .library(name: "TapeTesting", targets: ["TapeTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -61,6 +62,11 @@ let package = Package(
         .target(
             name: "Trace",
             dependencies: ["TapeCore", "XHR", "COpenSSL"]
+        ),
+
+        .target(
+            name: "TapeTesting",
+            dependencies: ["TapeCore", "XHR", "Trace", "Cassette"]
         ),
 
         // MARK: IO modules
@@ -138,10 +144,11 @@ let package = Package(
         .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding"]),
         .testTarget(
             name: "XHRTests",
-            dependencies: ["XHR", "TapeCore", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: ["XHR", "TapeCore", "TapeTesting", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["WPTConformance.md"]
         ),
-        .testTarget(name: "TraceTests", dependencies: ["Trace", "XHR", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(name: "TraceTests", dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(name: "TapeTestingTests", dependencies: ["TapeTesting", "Trace", "XHR", "Cassette", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "ScenarioServer", "TapeCore"]),
         .testTarget(

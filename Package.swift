@@ -61,7 +61,7 @@ let package = Package(
 
         .target(
             name: "Trace",
-            dependencies: ["TapeCore", "XHR", "COpenSSL"]
+            dependencies: ["TapeCore", "XHR", "Cassette", "COpenSSL", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
 
         .target(
@@ -117,11 +117,16 @@ let package = Package(
             name: "XHRTapeCLI",
             dependencies: [
                 "Cassette",
+                "Trace",
+                "XHR",
+                "CurlTransport",
+                "ContentCoding",
                 "Proxy",
                 "ScenarioServer",
                 "TapeCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(

@@ -178,6 +178,11 @@ let package = Package(
             dependencies: [
                 "XHRTapeCLI",
                 "ScenarioServer",
+                "Cassette",
+                "Trace",
+                "TapeCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -47,7 +47,16 @@ public struct XHRPlanRunner: Sendable {
             onFinished(index, xhr)
         }
         // The recorder always starts with its header line.
-        return try! TraceDocument(recorded: recorder.lines)
+        var document = try! TraceDocument(recorded: recorder.lines)
+        // The abort moment is the page's doing, not the XHR's state: the request line
+        // carries it from the plan (DESIGN.md "Trace format").
+        for index in document.lines.indices {
+            if case .request(let xhr, var request) = document.lines[index], xhr < plans.count {
+                request.abort = plans[xhr].settings.abort
+                document.lines[index] = .request(xhr: xhr, request)
+            }
+        }
+        return document
     }
 
     private func start(_ plan: XHRPlan, index: Int, on xhr: XMLHttpRequest, scheduler: any Scheduler) throws(XHRPlanError) {

@@ -12,6 +12,14 @@ struct ProxyConnectionStateMachineTests {
             maxBodyBytes: 10)
     }
 
+    /// A machine of a proxy with a CA; inside the tunnel to `tunnel` when given.
+    static func interceptingMachine(tunnel: TunnelOrigin? = nil) -> ProxyConnectionStateMachine {
+        ProxyConnectionStateMachine(
+            connection: 1, validator: RequestHeadValidator(proxyHost: "127.0.0.1", proxyPort: 8888, maxHeadBytes: 65_536,
+                                                           interceptsTLS: true, tunnel: tunnel),
+            maxBodyBytes: 10)
+    }
+
     static func head(_ uri: String, method: HTTPMethod = .GET, headers: [(String, String)] = []) -> HTTPRequestHead {
         HTTPRequestHead(version: .http1_1, method: method, uri: uri, headers: HTTPHeaders(headers))
     }
@@ -99,9 +107,7 @@ struct ProxyConnectionStateMachineTests {
     }
 
     @Test func connectOpensATunnelOnceItsRequestEnds() throws {
-        var machine = ProxyConnectionStateMachine(
-            connection: 1, validator: RequestHeadValidator(proxyHost: "127.0.0.1", proxyPort: 8888, maxHeadBytes: 65_536, interceptsTLS: true),
-            maxBodyBytes: 10)
+        var machine = Self.interceptingMachine()
         #expect(machine.requestHead(Self.head("api.example.test:443", method: .CONNECT)) == .none)
         let origin = try #require(TunnelOrigin(connectTarget: "api.example.test:443"))
         #expect(machine.requestEnd() == .openTunnel(origin))
@@ -110,10 +116,7 @@ struct ProxyConnectionStateMachineTests {
 
     @Test func requestsInsideATunnelBecomeHTTPSExchanges() throws {
         let origin = try #require(TunnelOrigin(connectTarget: "127.0.0.1:8443"))
-        var machine = ProxyConnectionStateMachine(
-            connection: 2, validator: RequestHeadValidator(proxyHost: "127.0.0.1", proxyPort: 8888, maxHeadBytes: 65_536,
-                                                           interceptsTLS: true, tunnel: origin),
-            maxBodyBytes: 10)
+        var machine = Self.interceptingMachine(tunnel: origin)
         _ = machine.requestHead(Self.head("/users?page=2", headers: [("Host", "127.0.0.1:8443")]))
         guard case .startExchange(let request, _) = machine.requestEnd() else {
             Issue.record("expected an exchange to start"); return
@@ -123,10 +126,7 @@ struct ProxyConnectionStateMachineTests {
 
     @Test func connectInsideATunnelIsRejected() throws {
         let origin = try #require(TunnelOrigin(connectTarget: "example.test:443"))
-        var machine = ProxyConnectionStateMachine(
-            connection: 2, validator: RequestHeadValidator(proxyHost: "127.0.0.1", proxyPort: 8888, maxHeadBytes: 65_536,
-                                                           interceptsTLS: true, tunnel: origin),
-            maxBodyBytes: 10)
+        var machine = Self.interceptingMachine(tunnel: origin)
         guard case .answer(let answer, close: true) = machine.requestHead(Self.head("other.test:443", method: .CONNECT)) else {
             Issue.record("expected a rejection"); return
         }

@@ -81,11 +81,12 @@ let package = Package(
         .target(
             name: "Proxy",
             dependencies: [
-                "TapeCore", "Cassette", "CurlTransport", "SocketReset",
+                "TapeCore", "Cassette", "CurlTransport", "SocketReset", "TapeTLS",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -124,6 +125,7 @@ let package = Package(
                 "Proxy",
                 "ScenarioServer",
                 "TapeCore",
+                "TapeTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -159,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "ProxyTests",
             dependencies: [
-                "Proxy", "ScenarioServer", "Cassette", "TapeCore",
+                "Proxy", "ScenarioServer", "Cassette", "TapeCore", "TapeTLS", "CurlTransport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]

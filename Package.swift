@@ -60,7 +60,7 @@ let package = Package(
 
         .target(
             name: "Trace",
-            dependencies: ["TapeCore", "XHR", "COpenSSL"]
+            dependencies: ["TapeCore", "XHR", "Cassette", "ContentCoding", "COpenSSL", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
 
         // MARK: IO modules
@@ -114,6 +114,7 @@ let package = Package(
                 "Proxy",
                 "ScenarioServer",
                 "TapeCore",
+                "Trace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -141,7 +142,11 @@ let package = Package(
             dependencies: ["XHR", "TapeCore", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["WPTConformance.md"]
         ),
-        .testTarget(name: "TraceTests", dependencies: ["Trace", "XHR", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(
+            name: "TraceTests",
+            dependencies: ["Trace", "XHR", "TapeCore", "Cassette", "ContentCoding", .product(name: "HTTPTypes", package: "swift-http-types")],
+            exclude: ["Scripts"]
+        ),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "ScenarioServer", "TapeCore"]),
         .testTarget(

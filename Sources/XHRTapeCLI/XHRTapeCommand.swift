@@ -6,7 +6,14 @@ public struct XHRTapeCommand: AsyncParsableCommand, Sendable {
     public static let configuration = CommandConfiguration(
         commandName: "xhrtape",
         abstract: "Record HTTP exchanges with per-chunk timing and replay them as XMLHttpRequest traces.",
-        subcommands: [Record.self, Replay.self, ServeScenarios.self]
+        subcommands: [
+            Record.self,
+            Replay.self,
+            ServeScenarios.self,
+            Export.self,
+            Import.self,
+            Report.self,
+        ]
     )
 
     public init() {}

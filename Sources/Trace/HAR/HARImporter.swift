@@ -23,7 +23,8 @@ public import TapeCore
 /// whole body just before, if there is one), the head arrives `wait` later, and the body arrives
 /// in pieces of ``reconstructedChunkBytes`` spread evenly over `receive`, the last piece and the
 /// response end at its end. `ssl` is part of `connect` in HAR and not added again. A lone
-/// `_xhrtapeChunks` without `_xhrtape` keeps its chunks and rebuilds the rest.
+/// `_xhrtapeChunks` without `_xhrtape` keeps its chunks and rebuilds the rest; `_xhrtape` without
+/// `_xhrtapeChunks` gets the whole body in one piece at the terminal event.
 ///
 /// **Failures.** Status 0 (DevTools) or -1 (Playwright), a request that got no response, becomes a failure at the
 /// end of the rebuilt timings, with its kind read from `_error` / `_failureText`
@@ -131,7 +132,9 @@ public struct HARImporter: Sendable {
             let chunks = try storedChunks(entry.xhrtapeChunks, bodyLength: body.count, at: path + "._xhrtapeChunks")
             if let xhrtape = entry.xhrtape {
                 entries = try events(xhrtape, head: finalHead, at: path + "._xhrtape")
-                entries = merge(entries, chunks: chunks ?? [], body: body)
+                // Chunk data removed by hand: the body arrives whole just before the end.
+                let whole = body.isEmpty ? [] : [HARDocument.Chunk(atMicros: entries.last?.offsetMicros ?? 0, offset: 0, length: Int64(body.count))]
+                entries = merge(entries, chunks: chunks ?? whole, body: body)
             } else {
                 entries = rebuilt(entry.timings, requestBody: request.body, head: finalHead, chunks: chunks, body: body)
             }

@@ -11,7 +11,7 @@ enum ReportAssets {
         th:nth-child(1){width:3em}th:nth-child(2){width:4.5em}th:nth-child(4){width:4em}th:nth-child(5),th:nth-child(6){width:5em}
         th:nth-child(7),th:nth-child(8){width:5.5em}th.wf{width:45%}
         tr.ex{cursor:pointer}tr.ex:hover{background:#f3f7fc}tr.sel{background:#e3eefa}tr.fail td:nth-child(4){color:#d33}
-        td.wf{position:relative;height:16px}
+        td.wf{position:relative;height:16px;padding:0}th.wf{padding:2px 0}
         .b{position:absolute;top:5px;height:8px;min-width:2px}.w{background:#b9d3f0}.r{background:#2f6fb5}.f{background:#d33}
         .t{position:absolute;top:3px;width:1px;height:12px;background:#111;opacity:.7}
         .m{position:absolute;top:0;width:7px;height:7px;margin-left:-3px;border-radius:50%;background:#e08a00;z-index:1}

@@ -132,7 +132,7 @@ public struct TimelineReport: Sendable {
                 for event in index.xhrs[xhr].events { end = max(end, row.startMicros - origin + event.offsetMicros) }
             }
         }
-        let axis = ReportAxis(spanMicros: end)
+        let axis = ReportAxis(spanMicros: end + end / 50)  // 2 % to spare, so the last marker shows whole
 
         var page = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         page += "<meta name=\"viewport\" content=\"width=device-width\"><title>\(title.htmlEscaped) — xhrtape report</title>"

@@ -47,10 +47,29 @@ struct HARCommandsTests {
         let reimported = try xhrtape(["import", directory + "/polly.har", "--cassette", directory + "/again.sqlite"])
         #expect(reimported.status == 0, "\(reimported.errors)")
 
-        let report = try xhrtape(["report", directory + "/again.sqlite", "-o", directory + "/report.html"])
+        // A real trace of the imported cassette, from the XHR on the virtual clock, marked on the report.
+        let trace = try xhrtape(["trace", directory + "/again.sqlite", "-o", directory + "/trace.jsonl"])
+        #expect(trace.status == 0, "\(trace.errors)")
+        let eventLines = try String(contentsOfFile: directory + "/trace.jsonl", encoding: .utf8)
+            .split(separator: "\n").filter { $0.contains("\"type\":") }.count
+        let report = try xhrtape(["report", directory + "/again.sqlite", "--trace", directory + "/trace.jsonl", "-o", directory + "/report.html"])
         #expect(report.status == 0, "\(report.errors)")
         let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
         #expect(html.components(separatedBy: "<tr class=\"ex").count - 1 == 4)
+        #expect(eventLines > 0)
+        #expect(html.components(separatedBy: "<b class=\"m\"").count - 1 == eventLines)
+    }
+
+    @Test func reportWithAMalformedTraceExitsWith2() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-har-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try xhrtape(["import", Self.pollyHAR, "--cassette", directory + "/polly.sqlite"])
+        try Data("{\"not\":\"a trace\"}\n".utf8).write(to: URL(fileURLWithPath: directory + "/bad.jsonl"))
+        let run = try xhrtape(["report", directory + "/polly.sqlite", "--trace", directory + "/bad.jsonl", "-o", directory + "/r.html"])
+        #expect(run.status == 2)
+        #expect(run.errors.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/r.html"))
     }
 
     @Test func malformedHARExitsWith2AndOneLineNamingTheJSONPath() throws {

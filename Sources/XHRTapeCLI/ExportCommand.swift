@@ -4,13 +4,13 @@ import Foundation
 import Trace
 
 /// `xhrtape export`: a cassette as a HAR 1.2 file.
-struct Export: ParsableCommand {
+struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write a cassette as a HAR 1.2 file (DevTools, Playwright's routeFromHAR, HAR viewers).",
         discussion: """
             Bodies are decoded as HAR asks; the _xhrtape, _xhrtapeChunks and _xhrtapeEncodedBody \
-            fields keep the wire bytes and every chunk's timing, so `xhrtape import` restores the cassette exactly. \
-            Exits 2 with a one-line message on error.
+            fields keep the wire bytes and every chunk's timing, so `xhrtape import` restores the cassette exactly.
             """
     )
 
@@ -21,14 +21,11 @@ struct Export: ParsableCommand {
     var output: String
 
     func run() throws {
-        do {
-            let store = try Cassette(path: cassette, access: .readOnly)
-            let document = try HARExporter().document(from: store)
-            try store.close()
-            try HARExporter.encode(document).write(to: URL(fileURLWithPath: output))
-            print("Exported \(document.log.entries.count) exchange\(document.log.entries.count == 1 ? "" : "s") to \(output).")
-        } catch {
-            throw CommandFailure.exit(error)
-        }
+        let store = try Cassette(path: cassette, access: .readOnly)
+        defer { try? store.close() }
+        let document = try HARExporter().document(from: store)
+        try OutputFile.write(String(decoding: HARExporter.encode(document), as: UTF8.self), to: output)
+        let count = document.log.entries.count
+        print("Exported \(count) exchange\(count == 1 ? "" : "s") to \(output).")
     }
 }

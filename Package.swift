@@ -124,7 +124,6 @@ let package = Package(
                 "Proxy",
                 "ScenarioServer",
                 "TapeCore",
-                "Trace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -3,28 +3,6 @@ import Testing
 
 /// `xhrtape import`, `export` and `report` as a user runs them: the built binary on files.
 struct HARCommandsTests {
-    private struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    private func xhrtape(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = ServeScenariosTests.builtBinary()
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // The commands print a line or two: both pipes fit them, so reading one after the other cannot stall.
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
-    }
-
     private static let pollyHAR = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("recordings/har/polly-handwritten.har").path
@@ -34,25 +12,25 @@ struct HARCommandsTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
-        let imported = try xhrtape(["import", Self.pollyHAR, "--cassette", directory + "/polly.sqlite"])
+        let imported = try XHRTapeProcess.run(["import", Self.pollyHAR, "--cassette", directory + "/polly.sqlite"])
         #expect(imported.status == 0, "\(imported.errors)")
         #expect(imported.output.contains("Imported 4 exchanges"))
 
-        let exported = try xhrtape(["export", directory + "/polly.sqlite", "-o", directory + "/polly.har"])
+        let exported = try XHRTapeProcess.run(["export", directory + "/polly.sqlite", "-o", directory + "/polly.har"])
         #expect(exported.status == 0, "\(exported.errors)")
         let har = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/polly.har"))) as? [String: Any]
         let entries = (har?["log"] as? [String: Any])?["entries"] as? [Any]
         #expect(entries?.count == 4)
 
-        let reimported = try xhrtape(["import", directory + "/polly.har", "--cassette", directory + "/again.sqlite"])
+        let reimported = try XHRTapeProcess.run(["import", directory + "/polly.har", "--cassette", directory + "/again.sqlite"])
         #expect(reimported.status == 0, "\(reimported.errors)")
 
         // A real trace of the imported cassette, from the XHR on the virtual clock, marked on the report.
-        let trace = try xhrtape(["trace", directory + "/again.sqlite", "-o", directory + "/trace.jsonl"])
+        let trace = try XHRTapeProcess.run(["trace", directory + "/again.sqlite", "-o", directory + "/trace.jsonl"])
         #expect(trace.status == 0, "\(trace.errors)")
         let eventLines = try String(contentsOfFile: directory + "/trace.jsonl", encoding: .utf8)
             .split(separator: "\n").filter { $0.contains("\"type\":") }.count
-        let report = try xhrtape(["report", directory + "/again.sqlite", "--trace", directory + "/trace.jsonl", "-o", directory + "/report.html"])
+        let report = try XHRTapeProcess.run(["report", directory + "/again.sqlite", "--trace", directory + "/trace.jsonl", "-o", directory + "/report.html"])
         #expect(report.status == 0, "\(report.errors)")
         let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
         #expect(html.components(separatedBy: "<tr class=\"ex").count - 1 == 4)
@@ -64,9 +42,9 @@ struct HARCommandsTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-har-\(UUID())").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        _ = try xhrtape(["import", Self.pollyHAR, "--cassette", directory + "/polly.sqlite"])
+        _ = try XHRTapeProcess.run(["import", Self.pollyHAR, "--cassette", directory + "/polly.sqlite"])
         try Data("{\"not\":\"a trace\"}\n".utf8).write(to: URL(fileURLWithPath: directory + "/bad.jsonl"))
-        let run = try xhrtape(["report", directory + "/polly.sqlite", "--trace", directory + "/bad.jsonl", "-o", directory + "/r.html"])
+        let run = try XHRTapeProcess.run(["report", directory + "/polly.sqlite", "--trace", directory + "/bad.jsonl", "-o", directory + "/r.html"])
         #expect(run.status == 2)
         #expect(run.errors.split(separator: "\n").count == 1)
         #expect(!FileManager.default.fileExists(atPath: directory + "/r.html"))
@@ -83,12 +61,12 @@ struct HARCommandsTests {
             """
         try Data(bad.utf8).write(to: URL(fileURLWithPath: directory + "/bad.har"))
 
-        let run = try xhrtape(["import", directory + "/bad.har", "--cassette", directory + "/out.sqlite"])
+        let run = try XHRTapeProcess.run(["import", directory + "/bad.har", "--cassette", directory + "/out.sqlite"])
         #expect(run.status == 2)
         #expect(run.errors.split(separator: "\n").count == 1)
         #expect(run.errors.contains("$.log.entries[0].response.status"))
 
-        let missing = try xhrtape(["export", directory + "/none.sqlite", "-o", directory + "/none.har"])
+        let missing = try XHRTapeProcess.run(["export", directory + "/none.sqlite", "-o", directory + "/none.har"])
         #expect(missing.status == 2)
         #expect(missing.errors.split(separator: "\n").count == 1)
     }

@@ -188,6 +188,21 @@ struct HARImportTests {
         #expect(error?.jsonPath == "$.log.entries[1]._xhrtapeChunks[1].offset")
     }
 
+    @Test func chunkLongerThanTheBodyIsAnErrorNotAnOverflow() {
+        let error = importError(entry(
+            response: #""status":200,"statusText":"OK","httpVersion":"HTTP/1.1","headers":[],"content":{"size":4,"mimeType":"x","text":"abcd"}"#,
+            extra: #","_xhrtapeChunks":[{"atMicros":5,"offset":0,"length":9223372036854775807},{"atMicros":9,"offset":9223372036854775807,"length":9223372036854775807}]"#))
+        #expect(error?.code == .invalidValue)
+        #expect(error?.jsonPath == "$.log.entries[1]._xhrtapeChunks[0].length")
+    }
+
+    @Test func absurdTimingsAreCappedInsteadOfOverflowing() throws {
+        let document = try HARImporter.decode(Data(entry().replacingOccurrences(
+            of: #""timings":{"send":0,"wait":1,"receive":0}}]"#, with: #""timings":{"send":1e300,"wait":1e300,"receive":1e300}}]"#).utf8))
+        let exchange = try HARImporter().exchange(from: document.log.entries[1], at: "$.log.entries[1]")
+        #expect(exchange.timeline.durationMicros == 3 * 31_536_000_000_000)
+    }
+
     @Test func badHeaderNameNamesItsPath() {
         let error = importError(entry(request: #""method":"GET","url":"http://h/","httpVersion":"HTTP/1.1","headers":[{"name":"Bad Name","value":"v"}]"#))
         #expect(error?.code == .invalidValue)

@@ -228,8 +228,10 @@ public struct HARImporter: Sendable {
                     code: .invalidValue, jsonPath: here + ".offset",
                     message: "The chunk starts at byte \(chunk.offset), but the chunks before it end at byte \(expectedOffset); chunks must cover the body in order.")
             }
-            guard chunk.length > 0 else {
-                throw HARImportError(code: .invalidValue, jsonPath: here + ".length", message: "A chunk must hold at least one byte, not \(chunk.length).")
+            guard chunk.length > 0, chunk.length <= Int64(bodyLength) - expectedOffset else {
+                throw HARImportError(
+                    code: .invalidValue, jsonPath: here + ".length",
+                    message: "A chunk must hold at least one byte and end within the \(bodyLength)-byte body; this one holds \(chunk.length) from byte \(expectedOffset).")
             }
             guard chunk.atMicros >= previousAt else {
                 throw HARImportError(
@@ -312,7 +314,8 @@ public struct HARImporter: Sendable {
     private func reconstructed(_ timings: HARDocument.Timings) -> (requestEnd: Int64, head: Int64, end: Int64) {
         func micros(_ millis: Double?) -> Int64 {
             guard let millis, millis.isFinite, millis > 0 else { return 0 }
-            return Int64((millis * 1000).rounded())
+            // At most a year per phase: a bigger value is a broken file, and must not overflow.
+            return Int64((min(millis, 31_536_000_000) * 1000).rounded())
         }
         let requestEnd = micros(timings.blocked) + micros(timings.dns) + micros(timings.connect) + micros(timings.send)
         let head = requestEnd + micros(timings.wait)
@@ -389,7 +392,7 @@ public struct HARImporter: Sendable {
     }
 
     private static func base64(_ text: String, at path: String) throws(HARImportError) -> [UInt8] {
-        guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+        guard let data = Data(base64Encoded: text.filter { !$0.isWhitespace }) else {
             throw HARImportError(code: .invalidValue, jsonPath: path, message: "The value is not valid base64.")
         }
         return [UInt8](data)

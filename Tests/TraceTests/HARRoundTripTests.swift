@@ -65,6 +65,8 @@ struct HARRoundTripTests {
         #expect(gzip.size == SampleCassette.gzipPlainText.utf8.count)
         let wire = try #require(gzip.xhrtapeEncodedBody.flatMap { Data(base64Encoded: $0) })
         #expect(try ContentDecoder.decode([UInt8](wire), as: .gzip) == Array(SampleCassette.gzipPlainText.utf8))
+        #expect([UInt8](wire) == (try SampleCassette.gzipWireBody()))
+        #expect([UInt8](wire) != (try ContentEncoder.encode(Array(SampleCassette.gzipPlainText.utf8), as: .gzip)))
 
         let binary = document.log.entries[3].response.content
         #expect(binary.encoding == "base64")

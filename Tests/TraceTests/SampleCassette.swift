@@ -24,6 +24,12 @@ enum SampleCassette {
     /// The upload: not UTF-8 (only xhrtape's `_xhrtapeBody` keeps it exactly).
     static let uploadBody: [UInt8] = (0..<3000).map { UInt8(truncatingIfNeeded: $0 * 7 + 0x80) }
 
+    /// The gzip exchange's stored body: level 1, so encoding the decoded text again (at the
+    /// default level) gives other bytes, and only the wire bytes kept in the HAR restore it.
+    static func gzipWireBody() throws -> [UInt8] {
+        try ContentEncoder.encode(Array(gzipPlainText.utf8), as: .gzip, level: 1)
+    }
+
     struct Exchange {
         var request: ExchangeRequest
         var entries: [Timeline.Entry]
@@ -41,7 +47,7 @@ enum SampleCassette {
             Timeline.Entry(offsetMicros: micros, event: event)
         }
         let page = Array("<!doctype html><title>sample</title><p id=ok>served from HAR</p>".utf8)
-        let gzip = try ContentEncoder.encode(Array(gzipPlainText.utf8), as: .gzip)
+        let gzip = try gzipWireBody()
         let json = Array(#"{"created":true,"name":"ünïcödé"}"#.utf8)
         return [
             Exchange(request: get("/"), entries: [

@@ -154,7 +154,11 @@ let package = Package(
             dependencies: ["XHR", "TapeCore", "TapeTesting", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["WPTConformance.md"]
         ),
-        .testTarget(name: "TraceTests", dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "Cassette", "ContentCoding", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(
+            name: "TraceTests",
+            dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "Cassette", "ContentCoding", .product(name: "HTTPTypes", package: "swift-http-types")],
+            exclude: ["Scripts"]
+        ),
         .testTarget(name: "TapeTestingTests", dependencies: ["TapeTesting", "Trace", "XHR", "Cassette", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "ScenarioServer", "TapeCore"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Trace
 
 /// `xhrtape demo`: the product end to end against the built-in scenario server.
 struct DemoCommand: AsyncParsableCommand {
@@ -15,6 +16,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(help: "Directory for the demo's files (default: a new temporary directory).", completion: .directory)
     var directory: String?
+
+    @Option(help: "How far live and replayed event times may differ: 5ms, 10%, or both as 5ms,10% (the larger applies).")
+    var tolerance: TraceTolerance = .default
 
     @Option(help: "Colour: auto (on a terminal unless NO_COLOR is set), always, never.")
     var color: DemoColor = .auto
@@ -37,7 +41,7 @@ struct DemoCommand: AsyncParsableCommand {
         case .never: false
         case .auto: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         }
-        let run = DemoRun(directory: folder, color: useColor, print: { Swift.print($0); fflush(nil) })
+        let run = DemoRun(directory: folder, color: useColor, tolerance: tolerance, print: { Swift.print($0); fflush(nil) })
         let outcome = try await run.run()
         if !outcome.liveMatchesReplay { throw ExitCode(1) }
     }

@@ -81,11 +81,12 @@ let package = Package(
         .target(
             name: "Proxy",
             dependencies: [
-                "TapeCore", "Cassette", "CurlTransport", "SocketReset",
+                "TapeCore", "Cassette", "CurlTransport", "SocketReset", "TapeTLS",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -124,6 +125,7 @@ let package = Package(
                 "Proxy",
                 "ScenarioServer",
                 "TapeCore",
+                "TapeTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -152,14 +154,18 @@ let package = Package(
             dependencies: ["XHR", "TapeCore", "TapeTesting", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["WPTConformance.md"]
         ),
-        .testTarget(name: "TraceTests", dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "Cassette", "ContentCoding", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(
+            name: "TraceTests",
+            dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "Cassette", "ContentCoding", .product(name: "HTTPTypes", package: "swift-http-types")],
+            exclude: ["Scripts"]
+        ),
         .testTarget(name: "TapeTestingTests", dependencies: ["TapeTesting", "Trace", "XHR", "Cassette", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "ScenarioServer", "TapeCore"]),
         .testTarget(
             name: "ProxyTests",
             dependencies: [
-                "Proxy", "ScenarioServer", "Cassette", "TapeCore",
+                "Proxy", "ScenarioServer", "Cassette", "TapeCore", "TapeTLS", "CurlTransport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]

@@ -25,8 +25,22 @@ package enum SequenceAlignment {
 
     /// Aligns `left` and `right`, treating elements as the same when `same` says so.
     ///
+    /// Several alignments can be equally short: with `cost`, each run of elements only one side
+    /// has is then slid, among the positions that keep the alignment valid, to where the pairs
+    /// around it cost least (a diff of event traces uses it to pair events closest in time).
+    ///
+    /// - Parameters:
+    ///   - cost: The cost of pairing `left[i]` with `right[j]`, for elements that are the same.
     /// - Returns: Steps in order; every index of each side appears exactly once, ascending.
-    package static func align<Element>(_ left: [Element], _ right: [Element], same: (Element, Element) -> Bool) -> [Step] {
+    package static func align<Element>(
+        _ left: [Element], _ right: [Element], same: (Element, Element) -> Bool, cost: ((Int, Int) -> Int)? = nil
+    ) -> [Step] {
+        let steps = shortestSteps(left, right, same: same)
+        guard let cost else { return steps }
+        return slidingGaps(steps, same: { same(left[$0], right[$1]) }, cost: cost)
+    }
+
+    private static func shortestSteps<Element>(_ left: [Element], _ right: [Element], same: (Element, Element) -> Bool) -> [Step] {
         var prefix = 0
         while prefix < left.count, prefix < right.count, same(left[prefix], right[prefix]) { prefix += 1 }
         var suffix = 0
@@ -102,5 +116,89 @@ package enum SequenceAlignment {
             steps.append(.both(x0 + x, y0 + y))
         }
         return steps.reversed()
+    }
+
+    /// Slides each run of one-sided steps up or down through the pairs around it to the valid
+    /// position of least cost (ties keep the run where it is).
+    private static func slidingGaps(_ input: [Step], same: (Int, Int) -> Bool, cost: (Int, Int) -> Int) -> [Step] {
+        var steps = input
+        var start = 0
+        while start < steps.count {
+            guard !steps[start].isPair else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < steps.count, !steps[end].isPair { end += 1 }
+            let onlyRight = steps[start..<end].allSatisfy { if case .onlyRight = $0 { true } else { false } }
+            let onlyLeft = steps[start..<end].allSatisfy { if case .onlyLeft = $0 { true } else { false } }
+            if onlyRight || onlyLeft {
+                start = slide(&steps, gap: start..<end, right: onlyRight, same: same, cost: cost)
+            } else {
+                start = end
+            }
+        }
+        return steps
+    }
+
+    /// Slides one pure gap; returns the index just past it.
+    private static func slide(_ steps: inout [Step], gap: Range<Int>, right: Bool, same: (Int, Int) -> Bool, cost: (Int, Int) -> Int) -> Int {
+        let length = gap.count
+        func first(_ step: Step) -> Int {
+            switch step {
+            case .onlyLeft(let i): i
+            case .onlyRight(let j): j
+            case .both: preconditionFailure("a gap holds one-sided steps only")
+            }
+        }
+        let gapStart = first(steps[gap.lowerBound])
+        // The pair a move would change, as it is and as it would become.
+        func moved(_ pair: Step, up: Bool) -> (i: Int, j: Int, newI: Int, newJ: Int)? {
+            guard case .both(let i, let j) = pair else { return nil }
+            let shift = up ? length : -length
+            return right ? (i, j, i, j + shift) : (i, j, i + shift, j)
+        }
+        var best = (offset: 0, total: 0)
+        var total = 0
+        var index = gap.lowerBound - 1
+        var offset = 0
+        while index >= 0, let move = moved(steps[index], up: true), same(move.newI, move.newJ) {
+            total += cost(move.newI, move.newJ) - cost(move.i, move.j)
+            offset -= 1
+            if total < best.total { best = (offset, total) }
+            index -= 1
+        }
+        (total, offset, index) = (0, 0, gap.upperBound)
+        while index < steps.count, let move = moved(steps[index], up: false), same(move.newI, move.newJ) {
+            total += cost(move.newI, move.newJ) - cost(move.i, move.j)
+            offset += 1
+            if total < best.total { best = (offset, total) }
+            index += 1
+        }
+        guard best.offset != 0 else { return gap.upperBound }
+        // Rebuild the region: the pairs passed over change sides of the gap.
+        let lower = best.offset < 0 ? gap.lowerBound + best.offset : gap.lowerBound
+        let upper = best.offset > 0 ? gap.upperBound + best.offset : gap.upperBound
+        let newStart = gapStart + best.offset
+        var region: [Step] = []
+        for step in steps[lower..<gap.lowerBound] {
+            guard let move = moved(step, up: true) else { continue }
+            region.append(.both(move.newI, move.newJ))
+        }
+        let gapSteps = (newStart..<(newStart + length)).map { right ? Step.onlyRight($0) : Step.onlyLeft($0) }
+        var after: [Step] = []
+        for step in steps[gap.upperBound..<upper] {
+            guard let move = moved(step, up: false) else { continue }
+            after.append(.both(move.newI, move.newJ))
+        }
+        let rebuilt = best.offset < 0 ? gapSteps + region : after + gapSteps
+        steps.replaceSubrange(lower..<upper, with: rebuilt)
+        return lower + rebuilt.count
+    }
+}
+
+extension SequenceAlignment.Step {
+    fileprivate var isPair: Bool {
+        if case .both = self { true } else { false }
     }
 }

@@ -17,7 +17,7 @@ public struct XHRTapeCommand: AsyncParsableCommand, Sendable {
             """,
         subcommands: [
             Record.self, Replay.self, TraceCommand.self, ListCommand.self, ShowCommand.self,
-            VerifyCommand.self, LiveCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
+            VerifyCommand.self, DiffCommand.self, LiveCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
             DemoCommand.self, BenchCommand.self, CA.self, ServeScenarios.self,
         ]
     )

@@ -14,7 +14,7 @@ struct SequenceAlignmentTests {
     }
 
     /// Checks that `steps` cover both sides in order and pair only equal elements; returns the pair count.
-    private func check(_ steps: [SequenceAlignment.Step], _ a: [Character], _ b: [Character]) -> Int {
+    func check(_ steps: [SequenceAlignment.Step], _ a: [Character], _ b: [Character]) -> Int {
         var (nextLeft, nextRight, pairs) = (0, 0, 0)
         for step in steps {
             switch step {
@@ -64,5 +64,22 @@ struct SequenceAlignmentTests {
         let steps = SequenceAlignment.align(a, b, same: ==)
         #expect(check(steps, a, b) == 0)
         #expect(steps.count == 2 * count)
+    }
+}
+
+extension SequenceAlignmentTests {
+    @Test func aCostSlidesAnInsertedRunToTheCheapestEquallyShortPlace() {
+        // "ab" into "abab": the inserted "ab" may go first or last; the cost prefers pairing
+        // left 0–1 with right 2–3.
+        let (a, b) = (Array("ab"), Array("abab"))
+        let plain = SequenceAlignment.align(a, b, same: ==)
+        #expect(check(plain, a, b) == 2)
+        let slid = SequenceAlignment.align(a, b, same: ==) { i, j in j == i + 2 ? 0 : 1 }
+        #expect(slid == [.onlyRight(0), .onlyRight(1), .both(0, 2), .both(1, 3)])
+        let kept = SequenceAlignment.align(a, b, same: ==) { i, j in j == i ? 0 : 1 }
+        #expect(kept == [.both(0, 0), .both(1, 1), .onlyRight(2), .onlyRight(3)])
+        // And the same for removals.
+        let removed = SequenceAlignment.align(b, a, same: ==) { i, j in i == j + 2 ? 0 : 1 }
+        #expect(removed == [.onlyLeft(0), .onlyLeft(1), .both(2, 0), .both(3, 1)])
     }
 }

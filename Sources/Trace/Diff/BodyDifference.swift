@@ -31,7 +31,8 @@ public struct BodyDifference: Sendable, Hashable {
     public var expectedDecodingProblem: String?
     public var actualDecodingProblem: String?
 
-    /// Compares two bodies as their heads describe them; nil when the decoded bodies are equal.
+    /// Compares two bodies as their heads describe them; nil when the decoded bodies are equal,
+    /// or are both JSON with the same value (key order, whitespace and escapes aside).
     static func compare(expected: [UInt8], expectedHeaders: HTTPFields, actual: [UInt8], actualHeaders: HTTPFields) -> BodyDifference? {
         let (left, leftProblem) = decode(expected, headers: expectedHeaders)
         let (right, rightProblem) = decode(actual, headers: actualHeaders)
@@ -42,6 +43,7 @@ public struct BodyDifference: Sendable, Hashable {
         var pathCount = 0
         if let a = JSONDocument(left), let b = JSONDocument(right) {
             let all = a.differences(to: b)
+            if all.isEmpty { return nil }  // the same JSON value, written differently
             pathCount = all.count
             paths = all.prefix(maximumJSONPaths).map { FieldDifference($0.path, expected: $0.expected, actual: $0.actual) }
         }

@@ -18,7 +18,8 @@ public struct CassetteDiff: Sendable, Hashable {
     /// Header names left out of the comparison.
     public var ignoredHeaders: Set<String>
     /// Every exchange of both cassettes: paired ones and removed ones in the expected
-    /// cassette's order, each added one after the exchange it follows in the actual cassette.
+    /// cassette's order, each added one just before the paired exchange that follows it in the
+    /// actual cassette.
     public var exchanges: [ExchangeDiff]
 
     /// Compares two cassettes' exchanges.
@@ -34,22 +35,27 @@ public struct CassetteDiff: Sendable, Hashable {
         let matcher = RequestMatcher(recorded: expected.map { RecordedRequest(id: $0.id, request: $0.timeline.request) })
         let expectedIndex = Dictionary(uniqueKeysWithValues: expected.enumerated().map { ($0.element.id, $0.offset) })
         var used = Set<ExchangeID>()
-        // Sort keys: position in the expected cassette, then added ones after the pair before them.
-        var keyed: [(key: (Int, Int), diff: ExchangeDiff)] = []
-        var lastPaired = -1
-        for (position, exchange) in actual.enumerated() {
-            if let id = matcher.candidates(for: exchange.timeline.request).first(where: { !used.contains($0) }),
-               let index = expectedIndex[id] {
-                used.insert(id)
-                lastPaired = index
-                keyed.append(((index, -1), ExchangeDiff(
+        // Pair each actual exchange with the first unused recording of its request.
+        let pairedIndex: [Int?] = actual.map { exchange in
+            guard let id = matcher.candidates(for: exchange.timeline.request).first(where: { !used.contains($0) }) else { return nil }
+            used.insert(id)
+            return expectedIndex[id]
+        }
+        // Sort keys: paired and removed ones at their expected position; an added one just before
+        // the next paired exchange after it in the actual cassette (so after removals there, as in diff(1)).
+        var keyed: [(key: (Int, Int, Int), diff: ExchangeDiff)] = []
+        var nextPaired = expected.count
+        for (position, exchange) in actual.enumerated().reversed() {
+            if let index = pairedIndex[position] {
+                nextPaired = index
+                keyed.append(((index, 1, 0), ExchangeDiff(
                     expected: expected[index], actual: exchange, tolerance: tolerance, ignoredHeaders: ignoringHeaders)))
             } else {
-                keyed.append(((lastPaired, position), ExchangeDiff(only: exchange, inExpected: false)))
+                keyed.append(((nextPaired, 0, position), ExchangeDiff(only: exchange, inExpected: false)))
             }
         }
         for (index, exchange) in expected.enumerated() where !used.contains(exchange.id) {
-            keyed.append(((index, -1), ExchangeDiff(only: exchange, inExpected: true)))
+            keyed.append(((index, 1, 0), ExchangeDiff(only: exchange, inExpected: true)))
         }
         exchanges = keyed.sorted { $0.key < $1.key }.map(\.diff)
     }

@@ -93,7 +93,8 @@ public struct ExchangeDiff: Sendable, Hashable {
     }
 
     /// Head, chunk and end offsets; per-chunk offsets only when both have the same number of
-    /// chunks (otherwise their boundaries differ and the count says so).
+    /// chunks (otherwise their boundaries differ and the count says so). A different chunk size
+    /// is noted only for bodies of the same length (else the body difference says it).
     private mutating func compareTiming(_ a: Timeline, _ b: Timeline, tolerance: TraceTolerance) {
         func offsets(_ timeline: Timeline) -> (head: Int64?, chunks: [(offset: Int64, size: Int)]) {
             var head: Int64?
@@ -116,8 +117,9 @@ public struct ExchangeDiff: Sendable, Hashable {
         if left.chunks.count != right.chunks.count {
             differences.append(FieldDifference("chunks", expected: String(left.chunks.count), actual: String(right.chunks.count)))
         } else {
+            let sameLength = left.chunks.reduce(0) { $0 + $1.size } == right.chunks.reduce(0) { $0 + $1.size }
             for (index, (x, y)) in zip(left.chunks, right.chunks).enumerated() {
-                if x.size != y.size, !differences.contains(where: { $0?.field.hasSuffix(" size") == true }) {
+                if x.size != y.size, sameLength, !differences.contains(where: { $0?.field.hasSuffix(" size") == true }) {
                     differences.append(FieldDifference("chunk \(index) size", expected: String(x.size), actual: String(y.size)))
                 }
                 if let difference = compare("chunk \(index) t", x.offset, y.offset) {

@@ -43,6 +43,11 @@ public struct TraceDiff: Sendable, Hashable {
         }
     }
 
+    /// Compares two trace documents (see ``init(expected:actual:tolerance:)-([TraceLine],_,_)``).
+    public init(expected: TraceDocument, actual: TraceDocument, tolerance: TraceTolerance = .default) {
+        self.init(expected: [.header(expected.header)] + expected.lines, actual: [.header(actual.header)] + actual.lines, tolerance: tolerance)
+    }
+
     /// True when both traces have the same XHRs with the same request and result lines and the
     /// same events at times within the tolerance.
     public var isEqual: Bool { xhrs.allSatisfy(\.isEqual) }

@@ -96,6 +96,7 @@ public struct XHRTraceDiff: Sendable, Hashable {
             FieldDifference.compare("responseType", expected.responseType, actual.responseType),
             FieldDifference.compare("uploadListeners", expected.uploadListeners, actual.uploadListeners),
             FieldDifference.compare("overrideMimeType", expected.overrideMimeType, actual.overrideMimeType),
+            FieldDifference.compare("abort", expected.abort.map(describe), actual.abort.map(describe)),
         ].compactMap { $0 }
     }
 
@@ -113,12 +114,20 @@ public struct XHRTraceDiff: Sendable, Hashable {
     }
 
     private static func describe(_ request: TraceRequest) -> String { "\(request.method) \(request.url)" }
+    private static func describe(_ abort: TraceAbort) -> String {
+        switch abort {
+        case .afterMicros(let micros): "after \(micros)µs"
+        case .on(let moment): "on \(moment.rawValue)"
+        }
+    }
+
     private static func describe(_ result: TraceResult) -> String { "\(result.status) \(result.statusText)" }
 
     // MARK: - Events
 
     /// Aligns on every compared field but `t`, so one extra or missing event is one insertion or
-    /// removal; then, inside each run of unmatched events between two matches, pairs events of the
+    /// removal (placed, among equally short alignments, where the fewest pairs are beyond the
+    /// tolerance); then, inside each run of unmatched events between two matches, pairs events of the
     /// same type and target as changed.
     private static func align(_ expected: [TraceEvent], _ actual: [TraceEvent], tolerance: TraceTolerance) -> [AlignedTraceEvent] {
         var aligned: [AlignedTraceEvent] = []
@@ -149,7 +158,8 @@ public struct XHRTraceDiff: Sendable, Hashable {
             removed = []
             inserted = []
         }
-        for step in SequenceAlignment.align(expected, actual, same: sameExceptTime) {
+        let closestInTime = { (i: Int, j: Int) in tolerance.accepts(expected[i].offsetMicros, actual[j].offsetMicros) ? 0 : 1 }
+        for step in SequenceAlignment.align(expected, actual, same: sameExceptTime, cost: closestInTime) {
             switch step {
             case .both(let i, let j):
                 flushGap()

@@ -21,11 +21,7 @@ struct DemoCommand: AsyncParsableCommand {
     var tolerance: TraceTolerance = .default
 
     @Option(help: "Colour: auto (on a terminal unless NO_COLOR is set), always, never.")
-    var color: DemoColor = .auto
-
-    enum DemoColor: String, ExpressibleByArgument, CaseIterable {
-        case auto, always, never
-    }
+    var color: ColorChoice = .auto
 
     func run() async throws {
         let folder: URL
@@ -36,12 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-demo-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
-        let useColor = switch color {
-        case .always: true
-        case .never: false
-        case .auto: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        }
-        let run = DemoRun(directory: folder, color: useColor, tolerance: tolerance, print: { Swift.print($0); fflush(nil) })
+        let run = DemoRun(directory: folder, color: color.isEnabled, tolerance: tolerance, print: { Swift.print($0); fflush(nil) })
         let outcome = try await run.run()
         if !outcome.liveMatchesReplay { throw ExitCode(1) }
     }

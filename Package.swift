@@ -98,6 +98,7 @@ let package = Package(
                 "SocketReset",
                 "ContentCoding",
                 "TapeTLS",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -141,7 +142,10 @@ let package = Package(
             dependencies: ["XHR", "TapeCore", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["WPTConformance.md"]
         ),
-        .testTarget(name: "TraceTests", dependencies: ["Trace", "XHR", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(
+            name: "TraceTests",
+            dependencies: ["Trace", "XHR", "TapeCore", "ScenarioServer", "COpenSSL", .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "ScenarioServer", "TapeCore"]),
         .testTarget(
@@ -159,7 +163,7 @@ let package = Package(
         .testTarget(name: "CassetteTests", dependencies: ["Cassette", "TapeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "ScenarioServerTests",
-            dependencies: ["ScenarioServer", "ContentCoding", "CCurl"]
+            dependencies: ["ScenarioServer", "ContentCoding", "CCurl", "TapeCore"]
         ),
         .testTarget(
             name: "XHRTapeCLITests",

@@ -150,7 +150,7 @@ let package = Package(
         .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding"]),
         .testTarget(
             name: "XHRTests",
-            dependencies: ["XHR", "TapeCore", "TapeTesting", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: ["XHR", "TapeCore", "TapeTesting", "ScenarioServer", "ContentCoding", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["WPTConformance.md"]
         ),
         .testTarget(

@@ -554,6 +554,8 @@ extension XHRStateMachine {
     /// (recordings/chromium/post-100k-upload-delay-300.jsonl: the 100 KiB body leaves at
     /// once, its events come at the 100 ms poll, the response at 300 ms). A response
     /// that comes before the poll completes the upload first (chromiumProcessResponse).
+    /// The progress of a poll that finds the body still going out follows Blink's
+    /// DidSendData; no golden trace has an upload slow enough to show one.
     private mutating func uploadPollFired() -> [Action] {
         guard let deadline = uploadPollDeadline else { return [] }
         uploadPollDeadline = nil

@@ -108,6 +108,18 @@ struct XHRStateMachineChromiumTests {
         #expect(run(&machine, .responseHead(bodyIsNull: false, length: 5)) == [])
     }
 
+    @Test func aPollThatFindsTheBodyStillGoingOutReportsWhatWentOut() {
+        var machine = sent(body: 300, uploadListener: true)
+        _ = run(&machine, .requestBodySent(byteCount: 100, now: 50_000))
+        #expect(run(&machine, .timerFired(.uploadProgress)) == [.setTimer(.uploadProgress, atMicros: 200_000), progress(.progress, .upload, 100, 300)])
+        // Nothing more went out: the next poll is silent and polls again.
+        #expect(run(&machine, .timerFired(.uploadProgress)) == [.setTimer(.uploadProgress, atMicros: 300_000)])
+        _ = run(&machine, .requestBodySent(byteCount: 200, now: 250_000))
+        _ = run(&machine, .requestEnd)
+        #expect(run(&machine, .timerFired(.uploadProgress)) ==
+            [progress(.progress, .upload, 300, 300), progress(.load, .upload, 300, 300), progress(.loadend, .upload, 300, 300)])
+    }
+
     @Test func aResponseBeforeTheUploadPollCompletesTheUploadFirst() {
         var machine = sent(body: 10, uploadListener: true)
         _ = run(&machine, .requestBodySent(byteCount: 10, now: 0))

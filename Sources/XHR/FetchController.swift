@@ -26,8 +26,8 @@ protocol FetchControllerDelegate: AnyObject {
 /// - Content codings: a single `gzip`, `x-gzip`, `deflate` or `br` coding is decoded
 ///   as chunks arrive; a decoding failure is a network error; unknown codings pass
 ///   through untouched (as browsers do for codings they did not ask for).
-/// - `chromium` profile: a response Chromium would MIME-sniff is held back until 1024
-///   enough decoded body bytes or the end (``ChromiumMIMESniffing``), and a content-coded
+/// - `chromium` profile: a response Chromium would MIME-sniff is held back until it has
+///   enough decoded body bytes or ends (``ChromiumMIMESniffing``), and a content-coded
 ///   response reports length 0.
 final class FetchController: TransportDelegate {
     static let redirectLimit = 20

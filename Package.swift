@@ -155,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TraceTests",
-            dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "ScenarioServer", "COpenSSL", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
         .testTarget(name: "TapeTestingTests", dependencies: ["TapeTesting", "Trace", "XHR", "Cassette", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),

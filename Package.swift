@@ -61,7 +61,7 @@ let package = Package(
 
         .target(
             name: "Trace",
-            dependencies: ["TapeCore", "XHR", "Cassette", "COpenSSL", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: ["TapeCore", "XHR", "Cassette", "ContentCoding", "COpenSSL", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
 
         .target(
@@ -81,11 +81,12 @@ let package = Package(
         .target(
             name: "Proxy",
             dependencies: [
-                "TapeCore", "Cassette", "CurlTransport", "SocketReset",
+                "TapeCore", "Cassette", "CurlTransport", "SocketReset", "TapeTLS",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -125,6 +126,7 @@ let package = Package(
                 "Proxy",
                 "ScenarioServer",
                 "TapeCore",
+                "TapeTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -155,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TraceTests",
-            dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "Cassette", "ContentCoding", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
         .testTarget(name: "TapeTestingTests", dependencies: ["TapeTesting", "Trace", "XHR", "Cassette", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
@@ -163,7 +165,7 @@ let package = Package(
         .testTarget(
             name: "ProxyTests",
             dependencies: [
-                "Proxy", "ScenarioServer", "Cassette", "TapeCore",
+                "Proxy", "ScenarioServer", "Cassette", "TapeCore", "TapeTLS", "CurlTransport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]

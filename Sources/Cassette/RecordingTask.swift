@@ -7,14 +7,20 @@ final class RecordingTask: TransportTask, TransportDelegate {
     private var writer: ExchangeWriter?
     private var downstream: (any TransportDelegate)?
     private weak var transport: RecordingTransport?
+    /// When the request started, on the recording transport's scheduler.
+    private let startedAtMicros: Int64
+    /// The offset of the last event recorded.
+    private var lastOffsetMicros: Int64 = 0
 
-    init(writer: ExchangeWriter?, downstream: any TransportDelegate, transport: RecordingTransport) {
+    init(writer: ExchangeWriter?, downstream: any TransportDelegate, transport: RecordingTransport, startedAtMicros: Int64) {
         self.writer = writer
         self.downstream = downstream
         self.transport = transport
+        self.startedAtMicros = startedAtMicros
     }
 
     func transportTask(_ task: any TransportTask, didReceive event: TimelineEvent, atOffsetMicros offsetMicros: Int64) {
+        lastOffsetMicros = max(lastOffsetMicros, offsetMicros)
         if let writer {
             do {
                 try writer.append(event, atOffsetMicros: offsetMicros)
@@ -31,6 +37,19 @@ final class RecordingTask: TransportTask, TransportDelegate {
             liveTask = nil
         }
         downstream?.transportTask(self, didReceive: event, atOffsetMicros: offsetMicros)
+    }
+
+    /// Cancels the live task and commits the exchange as ending in `failure`.
+    func cancel(recording failure: TransportFailure, nowMicros: Int64) {
+        let writer = writer
+        self.writer = nil
+        cancel()
+        guard let writer else { return }
+        do {
+            try writer.append(.failure(failure), atOffsetMicros: max(lastOffsetMicros, nowMicros - startedAtMicros))
+        } catch {
+            transport?.report(error)
+        }
     }
 
     func cancel() {

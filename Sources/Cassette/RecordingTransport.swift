@@ -37,6 +37,7 @@ public final class RecordingTransport: Transport {
     private var existing: RequestMatcher?
     private let metadata: (ExchangeRequest) -> ExchangeMetadata
     private let wallClock: () -> Date
+    private let scheduler: any Scheduler
 
     /// Creates a transport over `live` and `cassette`.
     ///
@@ -64,6 +65,7 @@ public final class RecordingTransport: Transport {
         self.live = live
         self.metadata = metadata ?? ExchangeMetadata.inferred(from:)
         self.wallClock = wallClock
+        self.scheduler = scheduler
         switch mode {
         case .passthrough: behaviour = .liveOnly
         case .none: behaviour = .replayOnly
@@ -114,9 +116,24 @@ public final class RecordingTransport: Transport {
         if let writer, let existing {
             writer.supersede(existing.candidates(for: writer.request))
         }
-        let task = RecordingTask(writer: writer, downstream: delegate, transport: self)
+        let task = RecordingTask(writer: writer, downstream: delegate, transport: self, startedAtMicros: scheduler.nowMicros)
         task.liveTask = live.start(request, delegate: task)
         return task
+    }
+
+    /// Cancels `task`, a task this transport started, and records the exchange as ending in
+    /// `failure` where it stands (for example `TransportFailure(.aborted, message: "aborted by client")`
+    /// when the client went away mid-body), instead of leaving it out of the cassette.
+    ///
+    /// A replayed or passed-through task, or one already finished, is only cancelled.
+    /// The failure's offset is the time since the request started on this transport's
+    /// scheduler, and never before the last recorded event.
+    public func cancel(_ task: any TransportTask, recordingFailure failure: TransportFailure) {
+        guard let task = task as? RecordingTask else {
+            task.cancel()
+            return
+        }
+        task.cancel(recording: failure, nowMicros: scheduler.nowMicros)
     }
 
     /// Keeps and announces an error that kept an exchange out of the cassette.

@@ -93,7 +93,23 @@ struct ProxyAnswer: Sendable, Hashable {
                     closesConnection: true)
     }
 
-    /// 501 for `CONNECT` and other requests the proxy does not implement yet.
+    /// 501 for a WebSocket upgrade: the proxy records and replays HTTP exchanges only.
+    static func webSocketNotSupported(target: String) -> ProxyAnswer {
+        ProxyAnswer(status: 501, reasonPhrase: "Not Implemented", reason: "websocket-not-supported",
+                    message: "xhrtape proxy: \(target) asks for a WebSocket upgrade. xhrtape records and replays HTTP "
+                        + "exchanges only; WebSocket traffic is neither forwarded nor recorded. Let the client reach "
+                        + "this host directly (NO_PROXY, or Chromium's --proxy-bypass-list).\n",
+                    closesConnection: true)
+    }
+
+    /// 400 for a `CONNECT` whose host cannot get a certificate from the local CA.
+    static func noCertificate(for origin: TunnelOrigin, why: String) -> ProxyAnswer {
+        ProxyAnswer(status: 400, reasonPhrase: "Bad Request", reason: "malformed-request",
+                    message: "xhrtape proxy: malformed request: no certificate can be issued for CONNECT \(origin.authority): \(why)\n",
+                    closesConnection: true)
+    }
+
+    /// 501 for what the proxy does not do: `CONNECT` on a proxy without a certificate authority.
     static func notImplemented(_ what: String) -> ProxyAnswer {
         ProxyAnswer(status: 501, reasonPhrase: "Not Implemented", reason: "not-implemented",
                     message: "xhrtape proxy: \(what)\n", closesConnection: true)

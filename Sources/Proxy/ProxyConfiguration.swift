@@ -1,4 +1,5 @@
 public import CurlTransport
+public import TapeTLS
 
 /// Where the proxy listens, what it does and the limits it enforces.
 public struct ProxyConfiguration: Sendable {
@@ -20,11 +21,15 @@ public struct ProxyConfiguration: Sendable {
     public var upstream: CurlTransport.Configuration
     /// The most response body bytes read from upstream and not yet written to the client.
     public var maxBufferedResponseBytes: Int
+    /// The local CA that signs the leaf certificates presented inside `CONNECT` tunnels
+    /// (HTTPS interception); nil answers `CONNECT` with 501. Clients must trust it.
+    public var certificateAuthority: CertificateAuthority?
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 0, mode: ProxyMode, maxRequestHeadBytes: Int = 64 << 10,
                 maxRequestBodyBytes: Int = 64 << 20, upstream: CurlTransport.Configuration = CurlTransport.Configuration(),
-                maxBufferedResponseBytes: Int = 1 << 20) {
+                maxBufferedResponseBytes: Int = 1 << 20, certificateAuthority: CertificateAuthority? = nil) {
+        self.certificateAuthority = certificateAuthority
         self.host = host
         self.port = port
         self.mode = mode

@@ -18,6 +18,11 @@ struct ProxyConnectionStateMachine {
         /// The response head was written; body parts follow until the end or a failure.
         /// `remaining` counts down the body bytes a `Content-Length` announced.
         case streamingResponse(key: ExchangeKey, keepAlive: Bool, remaining: Int64?)
+        /// A `CONNECT` was accepted; waiting for the end of its (empty) request.
+        case receivingConnect(TunnelOrigin)
+        /// The connection became a TLS tunnel to `origin`: this machine is done, a new one
+        /// serves the requests inside the tunnel.
+        case tunnelling(TunnelOrigin)
         /// The connection is closing or closed; everything is ignored.
         case closed
     }
@@ -28,6 +33,8 @@ struct ProxyConnectionStateMachine {
         case none
         /// Answer with a response of the proxy's own; close afterwards if `close`.
         case answer(ProxyAnswer, close: Bool)
+        /// Answer `200 Connection Established` and terminate TLS for `origin` on this connection.
+        case openTunnel(TunnelOrigin)
         /// Start exchange `key` for `request`.
         case startExchange(ExchangeRequest, key: ExchangeKey)
         /// Cancel exchange `key`: its client went away.
@@ -50,6 +57,7 @@ struct ProxyConnectionStateMachine {
             switch (lhs, rhs) {
             case (.none, .none), (.reset, .reset), (.close, .close): true
             case (.answer(let a, let c), .answer(let b, let d)): a == b && c == d
+            case (.openTunnel(let a), .openTunnel(let b)): a == b
             case (.startExchange(let a, let k), .startExchange(let b, let l)): a == b && k == l
             case (.cancelExchange(let a), .cancelExchange(let b)), (.detachExchange(let a), .detachExchange(let b)): a == b
             case (.writeHead(let a), .writeHead(let b)): a == b
@@ -80,6 +88,7 @@ struct ProxyConnectionStateMachine {
     mutating func requestHead(_ head: HTTPRequestHead) -> Action {
         guard case .idle = state else {
             if case .closed = state { return .none }
+            if case .tunnelling = state { return .none }
             // The pipelining handler delivers one request at a time; anything else is a bug.
             preconditionFailure("request head in state \(state)")
         }
@@ -87,6 +96,9 @@ struct ProxyConnectionStateMachine {
         case .rejected(let answer):
             state = .closed
             return .answer(answer, close: true)
+        case .connect(let origin):
+            state = .receivingConnect(origin)
+            return .none
         case .accepted(let upstreamHead):
             sequence += 1
             state = .receivingBody(key: ExchangeKey(connection: connection, sequence: sequence), head: upstreamHead,
@@ -108,8 +120,12 @@ struct ProxyConnectionStateMachine {
         return .none
     }
 
-    /// The request ended: start its exchange.
+    /// The request ended: start its exchange, or open the tunnel a `CONNECT` asked for.
     mutating func requestEnd() -> Action {
+        if case .receivingConnect(let origin) = state {
+            state = .tunnelling(origin)
+            return .openTunnel(origin)
+        }
         guard case .receivingBody(let key, let head, let keepAlive, let body) = state else { return .none }
         state = .awaitingResponse(key: key, keepAlive: keepAlive)
         return .startExchange(ExchangeRequest(head: head, body: body), key: key)
@@ -118,9 +134,11 @@ struct ProxyConnectionStateMachine {
     /// The HTTP parser rejected the input.
     mutating func parseError(_ error: HTTPParserError) -> Action {
         switch state {
-        case .idle, .receivingBody:
+        case .idle, .receivingBody, .receivingConnect:
             state = .closed
             return .answer(validator.answer(for: error), close: true)
+        case .tunnelling:
+            return .none
         case .awaitingResponse(let key, _), .streamingResponse(let key, _, _):
             // A response is under way: the only safe thing left is to stop.
             state = .closed
@@ -138,7 +156,7 @@ struct ProxyConnectionStateMachine {
             // Everything announced reached the client (which may close before upstream's end arrives).
             return .detachExchange(key)
         case .awaitingResponse(let key, _), .streamingResponse(let key, _, _): return .cancelExchange(key)
-        case .idle, .receivingBody, .closed: return .none
+        case .idle, .receivingBody, .receivingConnect, .tunnelling, .closed: return .none
         }
     }
 

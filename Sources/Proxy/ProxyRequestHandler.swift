@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import SocketReset
 import NIOHTTP1
+import NIOSSL
 import TapeCore
 #if canImport(Glibc)
 import Glibc
@@ -19,23 +20,30 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
     typealias OutboundOut = HTTPServerResponsePart
 
     private var machine: ProxyConnectionStateMachine
-    private let dispatcher: TransportBound<UpstreamDispatcher>
-    private let thread: TransportThread
+    private let pipeline: ProxyPipeline
+    private var dispatcher: TransportBound<UpstreamDispatcher> { pipeline.dispatcher }
+    private var thread: TransportThread { pipeline.thread }
+    private var counters: ProxyCounters { pipeline.counters }
     private let logger: Logger
+    /// True from the start of an exchange until this connection is done with it.
+    private var exchangeInFlight = false
     private var context: ChannelHandlerContext?
     /// The live task of the current exchange, told when body bytes reached the client.
     private var acknowledger: CurlTransportTask?
     private var exchangeLog = ExchangeLogLine()
 
-    init(connection: UInt64, validator: RequestHeadValidator, maxBodyBytes: Int,
-         dispatcher: TransportBound<UpstreamDispatcher>, thread: TransportThread, logger: Logger) {
+    init(connection: UInt64, validator: RequestHeadValidator, maxBodyBytes: Int, pipeline: ProxyPipeline, logger: Logger) {
         self.machine = ProxyConnectionStateMachine(connection: connection, validator: validator, maxBodyBytes: maxBodyBytes)
-        self.dispatcher = dispatcher
-        self.thread = thread
+        self.pipeline = pipeline
+        self.tunnel = validator.tunnel
         var logger = logger
         logger[metadataKey: "connection"] = "\(connection)"
+        if let tunnel = validator.tunnel { logger[metadataKey: "tunnel"] = "\(tunnel)" }
         self.logger = logger
     }
+
+    /// The tunnel this handler serves requests in, if any.
+    private let tunnel: TunnelOrigin?
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
@@ -48,7 +56,8 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
-            exchangeLog.begin(method: head.method.rawValue, url: head.uri)
+            let url = tunnel.map { head.uri.hasPrefix("/") ? $0.urlPrefix + head.uri : head.uri } ?? head.uri
+            exchangeLog.begin(method: head.method.rawValue, url: url)
             perform(machine.requestHead(head), context: context)
         case .body(let buffer):
             perform(machine.requestBody(buffer.readableBytesView), context: context)
@@ -59,18 +68,28 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
 
     func channelInactive(context: ChannelHandlerContext) {
         perform(machine.connectionClosed(), context: context)
+        endExchange()
         context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let error = error as? HTTPParserError {
             perform(machine.parseError(error), context: context)
+        } else if let tunnel, let failure = error as? NIOSSLError, case .handshakeFailed = failure {
+            logger.warning("\(Self.handshakeAdvice(tunnel: tunnel, error: error))")
+            perform(machine.connectionClosed(), context: context)
+            context.close(promise: nil)
         } else {
             // ECONNRESET from the client and the like: the connection is gone.
             logger.debug("connection error", metadata: ["error": "\(error)"])
             perform(machine.connectionClosed(), context: context)
             context.close(promise: nil)
         }
+    }
+
+    private static func handshakeAdvice(tunnel: TunnelOrigin, error: any Error) -> String {
+        "TLS with the client failed inside the tunnel to \(tunnel): \(error). If the client rejected the "
+            + "certificate, make it trust the xhrtape CA (`xhrtape ca export` says how)."
     }
 
     /// A signal from the transport thread about exchange `key`. On the event loop.
@@ -80,8 +99,10 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
         case .started(let acknowledger):
             if case .awaitingResponse(key, _) = machine.state { self.acknowledger = acknowledger }
         case .unanswerable(let answer):
-            exchangeLog.outcome = "miss"
-            perform(machine.unanswerable(answer, for: key), context: context)
+            exchangeLog.outcome = answer.status == 598 ? "miss" : "cassette-error"
+            let action = machine.unanswerable(answer, for: key)
+            if action != .none { endExchange() }
+            perform(action, context: context)
         case .event(let event, _):
             perform(machine.upstreamEvent(event, for: key), context: context)
         }
@@ -95,13 +116,21 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             break
         case .answer(let answer, let close):
             exchangeLog.status = answer.status
-            if exchangeLog.outcome == nil { exchangeLog.outcome = "rejected" }
+            if exchangeLog.outcome == nil {
+                exchangeLog.outcome = exchangeInFlight ? "upstream-failed" : "rejected"
+                if !exchangeInFlight { counters.refused() }
+            }
+            endExchange()
             let head = HTTPResponseHead(version: .http1_1, status: .custom(code: UInt(answer.status), reasonPhrase: answer.reasonPhrase),
                                         headers: HTTPHeaders(answer.headers.map { ($0.name, $0.value) }))
             context.write(wrapOutboundOut(.head(head)), promise: nil)
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: answer.message)))), promise: nil)
             finishResponse(trailers: nil, close: close, context: context)
+        case .openTunnel(let origin):
+            openTunnel(to: origin, context: context)
         case .startExchange(let request, let key):
+            exchangeInFlight = true
+            counters.exchangeStarted()
             let sink = ExchangeSink(eventLoop: context.eventLoop, handler: NIOLoopBound(self, eventLoop: context.eventLoop))
             let dispatcher = dispatcher
             thread.execute { dispatcher.value.start(request, key: key, sink: sink) }
@@ -109,9 +138,12 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             acknowledger = nil
             exchangeLog.outcome = "client-aborted"
             exchangeLog.emit(to: logger)
+            counters.clientAborted()
+            endExchange()
             let dispatcher = dispatcher
-            thread.execute { dispatcher.value.cancel(key) }
+            thread.execute { dispatcher.value.clientAborted(key) }
         case .detachExchange:
+            endExchange()
             acknowledger = nil
             exchangeLog.outcome = "client-closed-after-body"
             exchangeLog.emit(to: logger)
@@ -132,11 +164,13 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             let fields = trailers.map { HTTPHeaders($0.map { ($0.name, $0.value) }) }
             finishResponse(trailers: fields, close: close, context: context)
         case .reset:
+            endExchange()
             exchangeLog.outcome = (exchangeLog.outcome ?? "") + "reset"
             exchangeLog.emit(to: logger)
             acknowledger = nil
             reset(context: context)
         case .close:
+            endExchange()
             exchangeLog.outcome = (exchangeLog.outcome ?? "") + "truncated"
             exchangeLog.emit(to: logger)
             acknowledger = nil
@@ -145,7 +179,47 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
         }
     }
 
+    /// This connection is done with its exchange (for the in-flight count the drain waits on).
+    private func endExchange() {
+        guard exchangeInFlight else { return }
+        exchangeInFlight = false
+        counters.exchangeEnded()
+    }
+
+    /// Answers `200 Connection Established` and hands the connection to TLS for `origin`.
+    /// Reading pauses first, so the client's TLS handshake waits in the socket until the
+    /// TLS handler is in place.
+    private func openTunnel(to origin: TunnelOrigin, context: ChannelHandlerContext) {
+        let tls: NIOSSLContext
+        do {
+            tls = try pipeline.tlsContext(for: origin)
+        } catch {
+            perform(.answer(.noCertificate(for: origin, why: "\(error)"), close: true), context: context)
+            return
+        }
+        exchangeLog.status = 200
+        exchangeLog.outcome = "tunnel"
+        exchangeLog.emit(to: logger)
+        let channel = context.channel
+        _ = try? channel.syncOptions?.setOption(.autoRead, value: false)
+        let head = HTTPResponseHead(version: .http1_1, status: .custom(code: 200, reasonPhrase: "Connection Established"))
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        let pipeline = pipeline
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { result in
+            switch result {
+            case .success:
+                // Off the decoder's call stack: the handlers it belongs to are about to go.
+                channel.eventLoop.assumeIsolated().execute {
+                    pipeline.switchToTunnel(channel, origin: origin, context: tls)
+                }
+            case .failure:
+                channel.close(promise: nil)
+            }
+        }
+    }
+
     private func finishResponse(trailers: HTTPHeaders?, close: Bool, context: ChannelHandlerContext) {
+        endExchange()
         acknowledger = nil
         exchangeLog.emit(to: logger)
         let written = context.writeAndFlush(wrapOutboundOut(.end(trailers)))
@@ -155,18 +229,20 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
     }
 
     /// Sends everything written so far, then closes with SO_LINGER 0 so the client sees a
-    /// TCP reset, as it would have from the server.
+    /// TCP reset, as it would have from the server. Inside a tunnel the close skips the TLS
+    /// handler, which would otherwise send close_notify first (a clean end, not a reset).
     private func reset(context: ChannelHandlerContext) {
         let flushed = context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(capacity: 0)))))
+        let closer = (try? context.pipeline.syncOperations.context(handlerType: NIOSSLServerHandler.self)) ?? context
         guard let socket = context.channel as? any SocketOptionProvider else {
-            flushed.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+            flushed.assumeIsolated().whenComplete { _ in closer.close(promise: nil) }
             return
         }
         let eventLoop = context.eventLoop
         flushed.assumeIsolated().whenComplete { _ in
             TCPSendQueue.drained(socket, on: eventLoop, deadline: .now() + .seconds(5))
                 .flatMap { socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)) }
-                .assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+                .assumeIsolated().whenComplete { _ in closer.close(promise: nil) }
         }
     }
 }

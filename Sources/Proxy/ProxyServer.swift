@@ -5,7 +5,10 @@ import NIOHTTP1
 import NIOPosix
 
 /// xhrtape's forward proxy: HTTP/1.1 clients send absolute-form requests
-/// (`GET http://host:port/path HTTP/1.1`) and get the response from upstream
+/// (`GET http://host:port/path HTTP/1.1`), or `CONNECT host:port` and then origin-form
+/// requests inside TLS terminated with a leaf certificate from the configured
+/// ``ProxyConfiguration/certificateAuthority`` (recorded as `https://host:port/path`),
+/// and get the response from upstream
 /// (recorded into a cassette, or passed through) or from a cassette, streamed as it
 /// arrives, with recorded chunk timing on replay.
 ///
@@ -24,7 +27,7 @@ import NIOPosix
 /// Bad input gets an answer of the proxy's own and never disturbs other connections:
 /// a head over ``ProxyConfiguration/maxRequestHeadBytes`` gets 431, a malformed request
 /// 400 with the reason, both `Content-Length` and `Transfer-Encoding` 400, a request
-/// addressed to the proxy itself 400 saying how to use it, `CONNECT` 501. A replay miss
+/// addressed to the proxy itself 400 saying how to use it, a WebSocket upgrade 501. A replay miss
 /// gets 598 with `X-Xhrtape-Miss: 1` and a body naming the closest recording.
 public final class ProxyServer: Sendable {
     /// The address listened on.
@@ -37,9 +40,11 @@ public final class ProxyServer: Sendable {
     private let thread: TransportThread
     private let dispatcher: TransportBound<UpstreamDispatcher>
     private let isShutDown = Atomic<Bool>(false)
+    private let counters: ProxyCounters
 
     private init(host: String, port: Int, group: MultiThreadedEventLoopGroup, channel: any Channel,
-                 thread: TransportThread, dispatcher: TransportBound<UpstreamDispatcher>) {
+                 thread: TransportThread, dispatcher: TransportBound<UpstreamDispatcher>, counters: ProxyCounters) {
+        self.counters = counters
         self.host = host
         self.port = port
         self.group = group
@@ -66,10 +71,11 @@ public final class ProxyServer: Sendable {
                              logger: Logger = Logger(label: "xhrtape.proxy")) async throws(ProxyError) -> ProxyServer {
         try configuration.validate()
         let thread = TransportThread()
+        let counters = ProxyCounters()
         let made: Result<TransportBound<UpstreamDispatcher>, ProxyError> = await withCheckedContinuation { continuation in
             thread.execute {
                 do throws(ProxyError) {
-                    let dispatcher = try UpstreamDispatcher(configuration: configuration, thread: thread, logger: logger)
+                    let dispatcher = try UpstreamDispatcher(configuration: configuration, thread: thread, counters: counters, logger: logger)
                     continuation.resume(returning: .success(TransportBound(dispatcher, thread: thread)))
                 } catch {
                     continuation.resume(returning: .failure(error))
@@ -85,14 +91,10 @@ public final class ProxyServer: Sendable {
         }
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
-        let connections = ConnectionIDSource()
         let port = ProxyPortBox()
-        let limits = {
-            var limits = NIOHTTPDecoderLimitConfiguration()
-            limits.maxHeaderListSize = configuration.maxRequestHeadBytes
-            limits.maxHeaderFieldSize = configuration.maxRequestHeadBytes
-            return limits
-        }()
+        let pipeline = ProxyPipeline(
+            configuration: configuration, connections: ConnectionIDSource(), port: port, dispatcher: dispatcher, thread: thread,
+            leaves: configuration.certificateAuthority.map(LeafCertificateCache.init(authority:)), counters: counters, logger: logger)
         let channel: any Channel
         do {
             channel = try await ServerBootstrap(group: group)
@@ -100,22 +102,7 @@ public final class ProxyServer: Sendable {
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
-                    channel.pipeline.configureHTTPServerPipeline(
-                        withPipeliningAssistance: true, withErrorHandling: false,
-                        withDecoderLimitConfiguration: limits
-                    ).flatMapThrowing {
-                        let operations = channel.pipeline.syncOperations
-                        let budget = RequestHeadBudget(limit: configuration.maxRequestHeadBytes)
-                        let decoder = try operations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
-                        try operations.addHandler(RequestHeadGuardHandler(budget: budget), position: .before(decoder))
-                        try operations.addHandler(RequestHeadObserverHandler(budget: budget), position: .after(decoder))
-                        let validator = RequestHeadValidator(proxyHost: configuration.host, proxyPort: port.value,
-                                                             maxHeadBytes: configuration.maxRequestHeadBytes)
-                        try operations.addHandler(ProxyRequestHandler(
-                            connection: connections.next(), validator: validator,
-                            maxBodyBytes: configuration.maxRequestBodyBytes,
-                            dispatcher: dispatcher, thread: thread, logger: logger))
-                    }
+                    channel.eventLoop.makeCompletedFuture { try pipeline.install(on: channel, tunnel: nil) }
                 }
                 .bind(host: configuration.host, port: configuration.port)
                 .get()
@@ -131,7 +118,29 @@ public final class ProxyServer: Sendable {
         port.set(boundPort)
         logger.info("proxy listening", metadata: ["url": "http://\(configuration.host):\(boundPort)"])
         return ProxyServer(host: configuration.host, port: boundPort, group: group, channel: channel,
-                           thread: thread, dispatcher: dispatcher)
+                           thread: thread, dispatcher: dispatcher, counters: counters)
+    }
+
+    /// What the proxy has done so far: exchanges recorded, replayed, passed through,
+    /// misses, failures, client aborts, rejections and exchanges in flight.
+    public var statistics: ProxyStatistics { counters.snapshot }
+
+    /// Stops accepting connections, then waits until no exchange is in flight or
+    /// `deadline` passes, whichever is first. Connections already open stay open (call
+    /// ``shutdown()`` next).
+    ///
+    /// - Parameter deadline: the longest wait.
+    /// - Returns: true when every exchange finished in time.
+    @discardableResult
+    public func drain(deadline: Duration) async -> Bool {
+        try? await channel.close()
+        let clock = ContinuousClock()
+        let giveUp = clock.now.advanced(by: deadline)
+        while counters.snapshot.inFlight > 0 {
+            guard clock.now < giveUp else { return false }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return true
     }
 
     /// Stops accepting, closes every connection (cancelling exchanges in flight, which

@@ -14,6 +14,11 @@ struct RequestHeadValidator: Sendable {
     let selfHosts: Set<String>
     /// The most bytes a request head may have.
     let maxHeadBytes: Int
+    /// True when `CONNECT` is answered with a TLS tunnel (the proxy has a certificate authority).
+    let interceptsTLS: Bool
+    /// Inside a `CONNECT` tunnel, the server it leads to: requests are origin-form and
+    /// become `https://` exchanges. Nil on a connection to the proxy itself.
+    let tunnel: TunnelOrigin?
 
     /// What ``validate(_:)`` decided.
     enum Outcome {
@@ -21,6 +26,8 @@ struct RequestHeadValidator: Sendable {
         case accepted(RequestHead)
         /// Refuse the request with this answer.
         case rejected(ProxyAnswer)
+        /// Open a TLS tunnel to this server (`CONNECT`).
+        case connect(TunnelOrigin)
     }
 
     /// Header fields that describe the client-to-proxy hop, never forwarded
@@ -29,7 +36,9 @@ struct RequestHeadValidator: Sendable {
         "connection", "proxy-connection", "keep-alive", "proxy-authorization", "te", "trailer", "upgrade",
     ]
 
-    init(proxyHost: String, proxyPort: Int, maxHeadBytes: Int) {
+    init(proxyHost: String, proxyPort: Int, maxHeadBytes: Int, interceptsTLS: Bool = false, tunnel: TunnelOrigin? = nil) {
+        self.interceptsTLS = interceptsTLS
+        self.tunnel = tunnel
         self.proxyAddress = proxyHost.contains(":") ? "[\(proxyHost)]:\(proxyPort)" : "\(proxyHost):\(proxyPort)"
         self.proxyPort = proxyPort
         self.selfHosts = ["127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0", proxyHost.lowercased()]
@@ -42,9 +51,9 @@ struct RequestHeadValidator: Sendable {
         for (name, value) in head.headers { headBytes += name.utf8.count + value.utf8.count + 4 }
         if headBytes > maxHeadBytes { return .rejected(.headTooLarge(limit: maxHeadBytes)) }
 
-        if head.method == .CONNECT {
-            return .rejected(.notImplemented("CONNECT \(head.uri): HTTPS through the proxy (TLS interception) is not "
-                + "supported by this version; use http:// URLs, or absolute-form https:// URLs without CONNECT."))
+        if head.method == .CONNECT { return validateConnect(head.uri) }
+        if head.headers["upgrade"].contains(where: { $0.lowercased().contains("websocket") }) {
+            return .rejected(.webSocketNotSupported(target: head.uri))
         }
         let hasLength = head.headers.contains(name: "content-length")
         let hasTransferEncoding = head.headers.contains(name: "transfer-encoding")
@@ -60,17 +69,32 @@ struct RequestHeadValidator: Sendable {
             return .rejected(.malformed("Transfer-Encoding \(head.headers["transfer-encoding"].joined(separator: ", ")) does not end in chunked."))
         }
 
-        guard !head.uri.hasPrefix("/"), head.uri != "*" else {
-            return .rejected(.notAProxyRequest(target: head.uri, proxyAddress: proxyAddress))
-        }
-        guard let url = URLComponents(string: head.uri), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
-        else {
-            return .rejected(.malformed("the request target \"\(head.uri)\" is not an absolute http:// or https:// URL."))
-        }
-        let port = url.port ?? (scheme == "https" ? 443 : 80)
-        if port == proxyPort, selfHosts.contains(host.lowercased()) {
-            return .rejected(.loop(url: head.uri, proxyAddress: proxyAddress))
+        let target: String
+        if let tunnel {
+            // Inside a tunnel: origin-form, or absolute-form naming the tunnel's own server.
+            if head.uri.hasPrefix("/") {
+                target = tunnel.urlPrefix + head.uri
+            } else if let url = URLComponents(string: head.uri), url.scheme?.lowercased() == "https",
+                      url.host?.lowercased() == tunnel.host, (url.port ?? 443) == tunnel.port {
+                target = head.uri
+            } else {
+                return .rejected(.malformed("inside the tunnel to \(tunnel.authority) the request target \"\(head.uri)\" "
+                    + "must be a path (origin-form, e.g. /index.html)."))
+            }
+        } else {
+            guard !head.uri.hasPrefix("/"), head.uri != "*" else {
+                return .rejected(.notAProxyRequest(target: head.uri, proxyAddress: proxyAddress))
+            }
+            guard let url = URLComponents(string: head.uri), let scheme = url.scheme?.lowercased(),
+                  scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+            else {
+                return .rejected(.malformed("the request target \"\(head.uri)\" is not an absolute http:// or https:// URL."))
+            }
+            let port = url.port ?? (scheme == "https" ? 443 : 80)
+            if port == proxyPort, selfHosts.contains(host.lowercased()) {
+                return .rejected(.loop(url: head.uri, proxyAddress: proxyAddress))
+            }
+            target = head.uri
         }
 
         let hopByHop = Self.hopByHopNames.union(
@@ -83,7 +107,28 @@ struct RequestHeadValidator: Sendable {
             return .rejected(.malformed("a header field name is not a valid token."))
         }
         let version = TapeCore.HTTPVersion(major: head.version.major, minor: head.version.minor)
-        return .accepted(RequestHead(method: head.method.rawValue, url: head.uri, version: version, headerFields: fields))
+        return .accepted(RequestHead(method: head.method.rawValue, url: target, version: version, headerFields: fields))
+    }
+
+    /// The tunnel a `CONNECT` asks for, or why it is refused.
+    private func validateConnect(_ target: String) -> Outcome {
+        if let tunnel {
+            return .rejected(.malformed("CONNECT \(target) arrived inside the tunnel to \(tunnel.authority); "
+                + "tunnels do not nest. Send requests for \(tunnel.urlPrefix) as paths."))
+        }
+        guard let origin = TunnelOrigin(connectTarget: target) else {
+            return .rejected(.malformed("the CONNECT target \"\(target)\" is not host:port (authority-form, "
+                + "e.g. CONNECT api.example.test:443)."))
+        }
+        if origin.port == proxyPort, selfHosts.contains(origin.host) || selfHosts.contains("[\(origin.host)]") {
+            return .rejected(.loop(url: "CONNECT \(target)", proxyAddress: proxyAddress))
+        }
+        guard interceptsTLS else {
+            return .rejected(.notImplemented("CONNECT \(target): this proxy was started without a certificate "
+                + "authority, so it cannot intercept HTTPS. Start it with one (xhrtape record/replay do; see "
+                + "`xhrtape ca init`), or use http:// URLs."))
+        }
+        return .connect(origin)
     }
 
     /// The answer for a request the HTTP parser rejected.

@@ -23,10 +23,18 @@ final class UpstreamDispatcher {
     private let live: LiveTransport?
     private var exchanges: [ExchangeKey: UpstreamExchange] = [:]
     private let logger: Logger
+    private let counters: ProxyCounters
+    /// What a live exchange counts as: recorded, or passed through (record mode `passthrough`, or proxy mode passthrough).
+    private let liveKind: ProxyCounters.Kind
 
     /// Builds the transports for `configuration.mode`; call on `thread`.
-    init(configuration: ProxyConfiguration, thread: TransportThread, logger: Logger) throws(ProxyError) {
+    init(configuration: ProxyConfiguration, thread: TransportThread, counters: ProxyCounters, logger: Logger) throws(ProxyError) {
         self.logger = logger
+        self.counters = counters
+        switch configuration.mode {
+        case .record(_, let recordMode, _, _): liveKind = recordMode == .passthrough ? .passedThrough : .recorded
+        case .replay, .passthrough: liveKind = .passedThrough
+        }
         func makeLive() throws(ProxyError) -> LiveTransport {
             var upstream = configuration.upstream
             upstream.demand = .explicit(maxBufferedBytes: max(configuration.maxBufferedResponseBytes, upstream.receiveBufferSize))
@@ -69,7 +77,7 @@ final class UpstreamDispatcher {
 
     /// Starts `request` for exchange `key`; its signals go to `sink`.
     func start(_ request: ExchangeRequest, key: ExchangeKey, sink: ExchangeSink) {
-        let exchange = UpstreamExchange(key: key, sink: sink) { [weak self] key in
+        let exchange = UpstreamExchange(key: key, sink: sink, counters: counters) { [weak self] key in
             self?.exchanges[key] = nil
         }
         exchanges[key] = exchange
@@ -81,13 +89,14 @@ final class UpstreamDispatcher {
         case .live: task = live!.start(request, delegate: exchange)
         }
         let acknowledger = live?.takeStarted()
+        exchange.kind = acknowledger == nil ? .replayed : liveKind
         if misses.count > missesBefore, let error = misses.last {
             // The cassette could not answer: the task would only deliver a failure; answer instead.
             task.cancel()
             exchanges[key] = nil
             let answer: ProxyAnswer = error.code == .noMatch || error.code == .exhausted
                 ? .replayMiss(error) : .cassetteFailure(error)
-            logger.info("replay miss", metadata: ["exchange": "\(key)", "method": "\(request.head.method)", "url": "\(request.head.url)"])
+            if error.code == .noMatch || error.code == .exhausted { counters.missed() }
             sink.send(.unanswerable(answer), for: key)
             return
         }
@@ -96,7 +105,20 @@ final class UpstreamDispatcher {
         sink.send(.started(acknowledger: acknowledger), for: key)
     }
 
-    /// Cancels exchange `key` (its client went away); nothing is recorded for it.
+    /// Cancels exchange `key` because its client went away. A recording exchange is
+    /// stored as failed with `aborted` ("aborted by client") where it stood.
+    func clientAborted(_ key: ExchangeKey) {
+        guard let exchange = exchanges.removeValue(forKey: key) else { return }
+        if let task = exchange.task, case .recording(let recording) = backend {
+            recording.cancel(task, recordingFailure: TransportFailure(.aborted, message: "aborted by client"))
+            if exchange.kind == .recorded { counters.finished(.recorded, failed: false) }
+        } else {
+            exchange.task?.cancel()
+        }
+        exchange.task = nil
+    }
+
+    /// Cancels exchange `key` without recording it (the proxy is shutting down).
     func cancel(_ key: ExchangeKey) {
         guard let exchange = exchanges.removeValue(forKey: key) else { return }
         exchange.task?.cancel()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cassette
+import CurlTransport
 import Proxy
 import TapeCore
 
@@ -10,12 +11,23 @@ struct Record: AsyncParsableCommand {
         discussion: """
             Record modes (as in VCR): once — record only into an empty cassette, else replay; \
             new — replay what is recorded, record the rest; all — always record (default); \
-            none — replay only; passthrough — forward without recording. HTTPS (CONNECT) is not supported yet.
+            none — replay only; passthrough — forward without recording.
+
+            HTTPS: clients send CONNECT host:port; the proxy terminates TLS with a certificate for that \
+            host signed by the local CA (see `xhrtape ca`; created on first use) and records the requests \
+            inside as https://host:port/… exchanges. Clients must trust the CA (`xhrtape ca export`). \
+            Upstream certificates are verified against the system store (plus --upstream-ca) unless \
+            --insecure-upstream. WebSocket upgrades are refused with 501.
+
+            The first output line is `listening HOST:PORT`; Ctrl-C or SIGTERM stops accepting, lets \
+            exchanges in flight finish (up to --drain-seconds) and closes the cassette.
             """
     )
 
     @OptionGroup var cassette: CassettePathOption
     @OptionGroup var listen: ProxyListenOptions
+    @OptionGroup var authority: CertificateAuthorityOptions
+    @OptionGroup var upstream: UpstreamTLSOptions
 
     @Option(help: "Record mode: once, new, all, none or passthrough.")
     var mode: RecordMode = .all
@@ -23,10 +35,15 @@ struct Record: AsyncParsableCommand {
     @Option(help: "Timing for exchanges replayed from the cassette: original, instant, scaled:K, fixed:MS.")
     var timing: TimingMode = .original
 
+    @Flag(help: "Exit with status 3 at the end if any request had no recording (modes that replay, such as none).")
+    var failOnMiss = false
+
     func run() async throws {
         let store = try Cassette(path: cassette.cassette)
-        let configuration = ProxyConfiguration(
-            host: listen.host, port: listen.port, mode: .record(cassette: store, recordMode: mode, timing: timing))
-        try await ProxySession.run(configuration, cassette: store, listen: listen, what: "Recording")
+        var configuration = ProxyConfiguration(
+            host: listen.host, port: listen.port, mode: .record(cassette: store, recordMode: mode, timing: timing),
+            certificateAuthority: try authority.loadOrCreate())
+        configuration.upstream.tls = try upstream.trust()
+        try await ProxySession.run(configuration, cassette: store, listen: listen, what: "Recording", failOnMiss: failOnMiss)
     }
 }

@@ -16,7 +16,7 @@ public struct XHRTapeCommand: AsyncParsableCommand, Sendable {
             """,
         subcommands: [
             Record.self, Replay.self, TraceCommand.self, ListCommand.self, ShowCommand.self,
-            VerifyCommand.self, LiveCommand.self, ServeScenarios.self,
+            VerifyCommand.self, LiveCommand.self, DemoCommand.self, BenchCommand.self, CA.self, ServeScenarios.self,
         ]
     )
 

@@ -53,4 +53,26 @@ struct CurlCommand {
         let body = (FileManager.default.contents(atPath: bodyPath)).map { [UInt8]($0) } ?? []
         return Result(exitCode: status, headText: head, body: body, stderr: stderr)
     }
+
+    /// Runs `curl -x http://127.0.0.1:PORT` with `arguments` (URLs included) and returns its
+    /// exit status, standard output (e.g. `-w` lines) and standard error; at most 60 s.
+    func runCapturingStandardOutput(_ arguments: [String]) async throws -> (exitCode: Int32, standardOutput: String, stderr: String) {
+        let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-curl-\(UUID().uuidString).err")
+        _ = FileManager.default.createFile(atPath: errorPath.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorPath) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-s", "-S", "--noproxy", "", "-x", "http://127.0.0.1:\(proxyPort)", "--max-time", "60"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = try FileHandle(forWritingTo: errorPath)
+        try process.run()
+        let standardOutput = try await onOwnThread { () -> Data in
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return data
+        }
+        let stderr = (try? String(contentsOf: errorPath, encoding: .utf8)) ?? ""
+        return (process.terminationStatus, String(decoding: standardOutput, as: UTF8.self), stderr)
+    }
 }

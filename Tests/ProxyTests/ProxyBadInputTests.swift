@@ -23,7 +23,9 @@ struct ProxyBadInputTests {
             ("to the proxy itself", Array("GET http://127.0.0.1:\(proxyPort)/ HTTP/1.1\r\nHost: 127.0.0.1:\(proxyPort)\r\n\r\n".utf8), 400),
             ("to the proxy as localhost", Array("GET http://localhost:\(proxyPort)/x HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8), 400),
             ("not http", Array("GET ftp://example.test/ HTTP/1.1\r\nHost: example.test\r\n\r\n".utf8), 400),
-            ("CONNECT", Array("CONNECT example.test:443 HTTP/1.1\r\nHost: example.test:443\r\n\r\n".utf8), 501),
+            ("CONNECT without a CA", Array("CONNECT example.test:443 HTTP/1.1\r\nHost: example.test:443\r\n\r\n".utf8), 501),
+            ("websocket upgrade",
+             Array("GET \(upstream)/headers HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n".utf8), 501),
         ]
     }
 

@@ -12,6 +12,14 @@ struct ProxyConnectionStateMachineTests {
             maxBodyBytes: 10)
     }
 
+    /// A machine of a proxy with a CA; inside the tunnel to `tunnel` when given.
+    static func interceptingMachine(tunnel: TunnelOrigin? = nil) -> ProxyConnectionStateMachine {
+        ProxyConnectionStateMachine(
+            connection: 1, validator: RequestHeadValidator(proxyHost: "127.0.0.1", proxyPort: 8888, maxHeadBytes: 65_536,
+                                                           interceptsTLS: true, tunnel: tunnel),
+            maxBodyBytes: 10)
+    }
+
     static func head(_ uri: String, method: HTTPMethod = .GET, headers: [(String, String)] = []) -> HTTPRequestHead {
         HTTPRequestHead(version: .http1_1, method: method, uri: uri, headers: HTTPHeaders(headers))
     }
@@ -96,5 +104,43 @@ struct ProxyConnectionStateMachineTests {
         _ = machine.upstreamEvent(.responseHead(ResponseHead(status: 200, reasonPhrase: "OK", headerFields: fields)), for: Self.key)
         _ = machine.upstreamEvent(.responseBodyChunk([1, 2]), for: Self.key)
         #expect(machine.connectionClosed() == .detachExchange(Self.key))
+    }
+
+    @Test func connectOpensATunnelOnceItsRequestEnds() throws {
+        var machine = Self.interceptingMachine()
+        #expect(machine.requestHead(Self.head("api.example.test:443", method: .CONNECT)) == .none)
+        let origin = try #require(TunnelOrigin(connectTarget: "api.example.test:443"))
+        #expect(machine.requestEnd() == .openTunnel(origin))
+        #expect(machine.connectionClosed() == .none)
+    }
+
+    @Test func requestsInsideATunnelBecomeHTTPSExchanges() throws {
+        let origin = try #require(TunnelOrigin(connectTarget: "127.0.0.1:8443"))
+        var machine = Self.interceptingMachine(tunnel: origin)
+        _ = machine.requestHead(Self.head("/users?page=2", headers: [("Host", "127.0.0.1:8443")]))
+        guard case .startExchange(let request, _) = machine.requestEnd() else {
+            Issue.record("expected an exchange to start"); return
+        }
+        #expect(request.head.url == "https://127.0.0.1:8443/users?page=2")
+    }
+
+    @Test func connectInsideATunnelIsRejected() throws {
+        let origin = try #require(TunnelOrigin(connectTarget: "example.test:443"))
+        var machine = Self.interceptingMachine(tunnel: origin)
+        guard case .answer(let answer, close: true) = machine.requestHead(Self.head("other.test:443", method: .CONNECT)) else {
+            Issue.record("expected a rejection"); return
+        }
+        #expect(answer.status == 400)
+    }
+
+    @Test func connectTargetsMustBeHostAndPort() {
+        #expect(TunnelOrigin(connectTarget: "Example.TEST:443").map { [$0.host, "\($0.port)"] } == ["example.test", "443"])
+        #expect(TunnelOrigin(connectTarget: "[::1]:8443").map { [$0.host, "\($0.port)"] } == ["::1", "8443"])
+        #expect(TunnelOrigin(connectTarget: "[::1]:8443")?.urlPrefix == "https://[::1]:8443")
+        #expect(TunnelOrigin(connectTarget: "example.test:443")?.urlPrefix == "https://example.test")
+        for bad in ["example.test", "example.test:", "example.test:0", "example.test:65536", ":443", "[::1]443",
+                    "ex ample.test:443", "http://example.test:443", "example.test:44a3", "-x.test:443"] {
+            #expect(TunnelOrigin(connectTarget: bad) == nil, "\(bad)")
+        }
     }
 }

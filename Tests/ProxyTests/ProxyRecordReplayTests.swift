@@ -185,19 +185,31 @@ struct ProxyRecordReplayTests {
         try replayCassette.close()
     }
 
-    @Test func clientThatDisconnectsCancelsTheExchangeAndTheProxyServesTheNext() async throws {
+    @Test func clientThatDisconnectsMidBodyIsRecordedAsAbortedAndTheProxyServesTheNext() async throws {
         let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
         let cassette = try Cassette(path: temporaryCassettePath())
         let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette)))
-        // curl gives up after 300 ms of a 10 s trickle.
-        let aborted = try await CurlCommand(proxyPort: proxy.port)
-            .run(server.url("/trickle?chunks=100&size=10&interval=100"), ["--max-time", "0.3"])
+        let slow = server.url("/trickle?chunks=100&size=10&interval=100")
+        // curl gives up after 500 ms of a 10 s trickle, mid-body.
+        let aborted = try await CurlCommand(proxyPort: proxy.port).run(slow, ["--max-time", "0.5"])
         #expect(aborted.exitCode == 28)
+        #expect(!aborted.body.isEmpty, "curl should have received part of the body")
         let next = try await CurlCommand(proxyPort: proxy.port).run(server.url("/bytes?n=10"))
         #expect(next.status == 200)
         await proxy.shutdown()
-        // Only the completed exchange is in the cassette.
-        #expect(try cassette.exchanges().map(\.request.url) == [server.url("/bytes?n=10")])
+        #expect(proxy.statistics.clientAborts == 1)
+        let exchanges = try cassette.exchanges()
+        #expect(exchanges.map(\.request.url) == [slow, server.url("/bytes?n=10")])
+        let abortedExchange = try #require(exchanges.first)
+        guard case .failed(let failure) = abortedExchange.outcome else {
+            Issue.record("expected the aborted exchange to be stored as failed, got \(abortedExchange.outcome)")
+            return
+        }
+        #expect(failure.code == .aborted)
+        #expect(failure.message == "aborted by client")
+        // It holds the bytes that arrived before the client left: fewer than the whole body.
+        #expect(abortedExchange.responseBodyLength > 0)
+        #expect(abortedExchange.responseBodyLength < 1000)
         try cassette.close()
         try await server.shutdown()
     }

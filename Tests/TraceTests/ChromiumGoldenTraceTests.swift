@@ -7,10 +7,10 @@ import Testing
 
 /// Every golden trace a real Chromium recorded (`recordings/chromium/`, made by
 /// `scripts/chromium-traces`) replayed in the Swift XHR under the `chromium` profile,
-/// on the scenario server's nominal timeline and a virtual clock, and diffed: event
-/// type, target, readyState, status, loaded, total and lengthComputable exactly, `t`
-/// within DESIGN.md's tolerance (5 ms or 10 %, whichever is larger); then the result
-/// line. No Chromium and no sockets needed.
+/// on the scenario server's nominal timeline and a virtual clock, and diffed with
+/// ``TraceDiff``: request and result lines field by field; event type, target,
+/// readyState, status, loaded, total and lengthComputable exactly, `t` within DESIGN.md's
+/// tolerance (5 ms or 10 %, whichever is larger). No Chromium and no sockets needed.
 struct ChromiumGoldenTraceTests {
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -72,8 +72,8 @@ struct ChromiumGoldenTraceTests {
         let replay = try XHRPlanRunner(profile: .chromium, source: .replay).run(
             [XHRPlan(settings: request, body: body)], transport: ScenarioTransport(scheduler: scheduler), scheduler: scheduler)
 
-        var differences = Self.differences(expected: golden.events(ofXHR: 0), actual: replay.events(ofXHR: 0))
-        differences += Self.resultDifferences(golden: golden.result(ofXHR: 0), replay: replay.result(ofXHR: 0))
+        let diff = TraceDiff(expected: [.header(golden.header)] + golden.lines, actual: [.header(replay.header)] + replay.lines)
+        let differences = diff.differences
         if let reason = Self.knownMismatches[name] {
             withKnownIssue(Comment(rawValue: reason)) {
                 #expect(differences.isEmpty, "\(name):\n\(differences.joined(separator: "\n"))")
@@ -81,43 +81,5 @@ struct ChromiumGoldenTraceTests {
         } else {
             #expect(differences.isEmpty, "\(name):\n\(differences.joined(separator: "\n"))")
         }
-    }
-
-    /// DESIGN.md: `t` matches within 5 ms or 10 % of the golden value, whichever is larger.
-    static func toleranceMicros(_ golden: Int64) -> Int64 { max(5_000, golden / 10) }
-
-    static func differences(expected: [TraceEvent], actual: [TraceEvent]) -> [String] {
-        var out: [String] = []
-        for index in 0..<max(expected.count, actual.count) {
-            let want = index < expected.count ? expected[index] : nil
-            let got = index < actual.count ? actual[index] : nil
-            guard let want, let got else {
-                out.append("event \(index): Chromium \(want.map(describe) ?? "none"), replay \(got.map(describe) ?? "none")")
-                continue
-            }
-            var wantExact = want, gotExact = got
-            wantExact.offsetMicros = 0
-            gotExact.offsetMicros = 0
-            if wantExact != gotExact || abs(want.offsetMicros - got.offsetMicros) > toleranceMicros(want.offsetMicros) {
-                out.append("event \(index): Chromium \(describe(want)), replay \(describe(got))")
-            }
-        }
-        return out
-    }
-
-    static func describe(_ event: TraceEvent) -> String {
-        var text = "\(event.offsetMicros)µs \(event.target.rawValue).\(event.type) rs=\(event.readyState.rawValue)"
-        if let status = event.status { text += " status=\(status)" }
-        if let progress = event.progress {
-            text += " \(progress.loaded)/\(progress.total)\(progress.lengthComputable ? "" : " (not computable)")"
-        }
-        return text
-    }
-
-    /// The result line, every field: the recorder digests the body as the page read it
-    /// (`XMLHttpRequest.bodyAsThePageReadsIt`, the script's definition).
-    static func resultDifferences(golden: TraceResult?, replay: TraceResult?) -> [String] {
-        guard golden != replay else { return [] }
-        return ["result: Chromium \(golden.map(String.init(describing:)) ?? "none"), replay \(replay.map(String.init(describing:)) ?? "none")"]
     }
 }

@@ -22,6 +22,15 @@ struct TraceRecorderTests {
 
     /// Replays the timeline into a fresh XHR with a recorder and returns the trace.
     static func replay(timeout: Int64 = 0) throws -> String {
+        try recorded(timeout: timeout).jsonLines
+    }
+
+    /// Replays the timeline into a fresh XHR with a recorder and returns the trace's lines.
+    static func replayLines(timeout: Int64 = 0) throws -> [TraceLine] {
+        try recorded(timeout: timeout).lines
+    }
+
+    private static func recorded(timeout: Int64) throws -> TraceRecorder {
         let scheduler = VirtualScheduler()
         let transport = ScriptedTransport(scheduler: scheduler, [:], responder: { _ in timeline() })
         let xhr = XMLHttpRequest(transport: transport, scheduler: scheduler)
@@ -31,7 +40,7 @@ struct TraceRecorderTests {
         xhr.timeout = timeout
         try xhr.send()
         scheduler.runUntilIdle()
-        return recorder.jsonLines
+        return recorder
     }
 
     @Test func theTraceHasTheDesignedLinesInOrder() throws {

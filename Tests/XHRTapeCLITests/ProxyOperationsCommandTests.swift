@@ -1,0 +1,88 @@
+import Foundation
+import ScenarioServer
+import Testing
+
+/// Running `xhrtape record` / `replay` as an operator does: HTTPS with the local CA,
+/// `--fail-on-miss`, `--port-file`, and SIGTERM draining exchanges in flight.
+@Suite(.serialized)
+struct ProxyOperationsCommandTests {
+    private func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-cli-\(UUID())-\(name)").path
+    }
+
+    private func curl(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-s", "-S", "--max-time", "20"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func httpsRecordedWithTheLocalCAReplaysOfflineAndAMissExitsWith3UnderFailOnMiss() async throws {
+        let cassette = temporaryPath("https.sqlite")
+        let caDirectory = temporaryPath("ca")
+        let upstreamCA = temporaryPath("upstream-ca.pem")
+        let server = try await ScenarioServer.start(.init(tlsPort: 0))
+        try Data(try #require(server.certificateAuthorityPEM).utf8).write(to: URL(fileURLWithPath: upstreamCA))
+        let target = try #require(server.tlsURL("/trickle?chunks=3&size=10&interval=30"))
+
+        let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--duration", "3",
+                                           "--ca-dir", caDirectory, "--upstream-ca", upstreamCA])
+        let recordURL = try recorder.proxyURL()
+        let recorded = try curl(["--cacert", caDirectory + "/ca.pem", "-x", recordURL, target])
+        let recordEnd = recorder.finish()
+        try await server.shutdown()
+        #expect(recorded.status == 0)
+        #expect(recorded.output == String(decoding: BodyPattern.bytes(from: 0, count: 30), as: UTF8.self))
+        #expect(recordEnd.status == 0, "\(recordEnd.standardError)")
+        #expect(recordEnd.standardOutput.contains("1 recorded"))
+
+        let replayer = try RunningXHRTape(["replay", "--cassette", cassette, "--port", "0", "--duration", "3",
+                                           "--ca-dir", caDirectory, "--fail-on-miss"])
+        let replayURL = try replayer.proxyURL()
+        let replayed = try curl(["--cacert", caDirectory + "/ca.pem", "-x", replayURL, target])
+        let miss = try curl(["--cacert", caDirectory + "/ca.pem", "-x", replayURL, "-o", "/dev/null", "-w", "%{http_code}",
+                             try #require(server.tlsURL("/bytes?n=1"))])
+        let replayEnd = replayer.finish()
+        #expect(replayed.output == recorded.output)
+        #expect(miss.output == "598")
+        #expect(replayEnd.status == 3)
+        #expect(replayEnd.standardError.contains("1 request had no recording"))
+    }
+
+    @Test func sigtermLetsTheExchangeInFlightFinishThenClosesTheCassette() async throws {
+        let cassette = temporaryPath("drain.sqlite")
+        let portFile = temporaryPath("port")
+        let server = try await ScenarioServer.start(.init(tlsPort: nil))
+        let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--port-file", portFile,
+                                           "--drain-seconds", "20"])
+        let proxyURL = try recorder.proxyURL()
+        let port = try String(contentsOfFile: portFile, encoding: .utf8)
+        #expect(proxyURL == "http://127.0.0.1:" + port.trimmingCharacters(in: .newlines))
+
+        // A 1.2 s trickle; SIGTERM as soon as its first bytes reach the client.
+        let client = Process()
+        client.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        client.arguments = ["-s", "-N", "--max-time", "30", "-x", proxyURL, server.url("/trickle?chunks=6&size=10&interval=200")]
+        let body = Pipe()
+        client.standardOutput = body
+        try client.run()
+        var received = body.fileHandleForReading.availableData
+        #expect(!received.isEmpty)
+        recorder.signal(SIGTERM)
+        received += body.fileHandleForReading.readDataToEndOfFile()
+        client.waitUntilExit()
+        let end = recorder.finish()
+        try await server.shutdown()
+        #expect(client.terminationStatus == 0)
+        #expect(received.count == 60)
+        #expect(end.status == 0, "\(end.standardError)")
+        #expect(end.standardOutput.contains("holds 1 exchange"))
+        #expect(end.standardError.contains("waiting up to 20 s for 1 exchange in flight"))
+    }
+}

@@ -157,7 +157,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TraceTests",
-            dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "Cassette", "ContentCoding", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "Cassette", "ContentCoding", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
+            exclude: ["Scripts"]
         ),
         .testTarget(name: "TapeTestingTests", dependencies: ["TapeTesting", "Trace", "XHR", "Cassette", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),

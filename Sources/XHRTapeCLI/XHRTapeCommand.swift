@@ -16,7 +16,8 @@ public struct XHRTapeCommand: AsyncParsableCommand, Sendable {
             """,
         subcommands: [
             Record.self, Replay.self, TraceCommand.self, ListCommand.self, ShowCommand.self,
-            VerifyCommand.self, LiveCommand.self, DemoCommand.self, BenchCommand.self, CA.self, ServeScenarios.self,
+            VerifyCommand.self, LiveCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
+            DemoCommand.self, BenchCommand.self, CA.self, ServeScenarios.self,
         ]
     )
 

@@ -20,12 +20,13 @@ struct ScenarioServerBodyTests {
         try await ScenarioServer.withRunning { server in
             let result = await CurlProbe.fetch(server.url("/trickle?chunks=4&size=10&interval=150"))
             #expect(result.body == BodyPattern.bytes(from: 0, count: 40))
-            // 150 ms apart, each piece is its own read; the server never sends piece i before
-            // body start + i × 150 ms. Bounds are generous for a loaded 2-core machine.
-            #expect(result.writes.count == 4)
-            let span = (result.writes.last?.offsetMicros ?? 0) - (result.writes.first?.offsetMicros ?? 0)
-            #expect(span >= 3 * 150_000 - 30_000, "4 pieces 150 ms apart spanned only \(span) µs")
-            #expect(span <= 3 * 150_000 + 2_000_000)
+            // 150 ms apart: the server never sends piece i before body start + i × 150 ms, so
+            // the last byte arrives at least 450 ms after the first request byte; the pieces
+            // arrive as several reads (on a loaded machine two may land in one read).
+            let last = result.writes.last?.offsetMicros ?? 0
+            #expect(last >= 3 * 150_000, "the last piece arrived after only \(last) µs")
+            #expect(last <= 3 * 150_000 + 5_000_000)
+            #expect(result.writes.count >= 2, "the pieces arrived in one read: the server did not pace them")
         }
     }
 

@@ -214,6 +214,18 @@ struct ProxyRecordReplayTests {
         try await server.shutdown()
     }
 
+    @Test func recordModeNoneCountsAMissInTheStatistics() async throws {
+        let cassette = try Cassette(path: temporaryCassettePath())
+        let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette, recordMode: .none)))
+        let miss = try await CurlCommand(proxyPort: proxy.port).run("http://127.0.0.1:9/never-recorded")
+        #expect(miss.status == 598)
+        #expect(proxy.statistics.misses == 1)
+        #expect(proxy.statistics.recorded == 0)
+        await proxy.shutdown()
+        #expect(try cassette.exchangeCount() == 0)
+        try cassette.close()
+    }
+
     @Test func keepAliveServesPipelinedRequestsInOrder() async throws {
         let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
         let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .passthrough))

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ScenarioServer", targets: ["ScenarioServer"]),
         .library(name: "Cassette", targets: ["Cassette"]),
         .library(name: "Proxy", targets: ["Proxy"]),
+        .library(name: "TapeTesting", targets: ["TapeTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -60,7 +61,12 @@ let package = Package(
 
         .target(
             name: "Trace",
-            dependencies: ["TapeCore", "XHR", "COpenSSL"]
+            dependencies: ["TapeCore", "XHR", "Cassette", "ContentCoding", "COpenSSL", .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
+
+        .target(
+            name: "TapeTesting",
+            dependencies: ["TapeCore", "XHR", "Trace", "Cassette"]
         ),
 
         // MARK: IO modules
@@ -112,13 +118,17 @@ let package = Package(
             name: "XHRTapeCLI",
             dependencies: [
                 "Cassette",
+                "Trace",
+                "XHR",
                 "CurlTransport",
+                "ContentCoding",
                 "Proxy",
                 "ScenarioServer",
                 "TapeCore",
                 "TapeTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(
@@ -141,10 +151,15 @@ let package = Package(
         .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding"]),
         .testTarget(
             name: "XHRTests",
-            dependencies: ["XHR", "TapeCore", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: ["XHR", "TapeCore", "TapeTesting", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["WPTConformance.md"]
         ),
-        .testTarget(name: "TraceTests", dependencies: ["Trace", "XHR", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(
+            name: "TraceTests",
+            dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "Cassette", "ContentCoding", .product(name: "HTTPTypes", package: "swift-http-types")],
+            exclude: ["Scripts"]
+        ),
+        .testTarget(name: "TapeTestingTests", dependencies: ["TapeTesting", "Trace", "XHR", "Cassette", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "TapeTLSTests", dependencies: ["TapeTLS", "COpenSSL"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "ScenarioServer", "TapeCore"]),
         .testTarget(
@@ -169,6 +184,11 @@ let package = Package(
             dependencies: [
                 "XHRTapeCLI",
                 "ScenarioServer",
+                "Cassette",
+                "Trace",
+                "TapeCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,7 +6,7 @@ import Foundation
 /// Reading the file outside SQLite is only safe when no SQLite connection in this process holds
 /// it: closing any descriptor of a file drops every POSIX lock this process holds on it. So the
 /// inspection runs only after SQLite has already failed, when the connection is gone.
-struct CassetteFileInspection {
+package struct CassetteFileInspection {
     /// The verdict.
     enum Verdict: Equatable {
         /// Not an SQLite file: the 16-byte magic string is missing.
@@ -17,8 +17,8 @@ struct CassetteFileInspection {
         case damagedInside
     }
 
-    /// `SQLite format 3\0`.
-    static let magic: [UInt8] = Array("SQLite format 3".utf8) + [0]
+    /// `SQLite format 3\0`: the first 16 bytes of every SQLite database.
+    package static let magic: [UInt8] = Array("SQLite format 3".utf8) + [0]
 
     let verdict: Verdict
 

@@ -4,10 +4,10 @@
 /// body as it was; matching uses ``canonicalBytes`` to compare bodies regardless of key order,
 /// whitespace and string escapes. Written here rather than with `JSONSerialization` because
 /// both need exact control over the bytes (and number literals must not pass through `Double`).
-struct JSONDocument {
+package struct JSONDocument {
     /// A JSON value with its byte range in the source.
-    struct Node {
-        indirect enum Value {
+    package struct Node {
+        package indirect enum Value {
             case object([(key: String, value: Node)])
             case array([Node])
             case string(String)
@@ -17,17 +17,17 @@ struct JSONDocument {
             case null
         }
 
-        var value: Value
-        var range: Range<Int>
+        package var value: Value
+        package var range: Range<Int>
     }
 
     /// The deepest nesting accepted, so hostile input cannot exhaust the stack.
     static let maximumDepth = 256
 
-    let root: Node
+    package let root: Node
 
     /// Parses `bytes` (RFC 8259, surrounding whitespace allowed); nil if they are not JSON.
-    init?(_ bytes: [UInt8]) {
+    package init?(_ bytes: [UInt8]) {
         var parser = Parser(bytes: bytes)
         guard let root = parser.parseDocument() else { return nil }
         self.root = root
@@ -41,7 +41,7 @@ struct JSONDocument {
     }
 
     /// The canonical encoding of one value (see ``canonicalBytes``).
-    static func canonicalBytes(of node: Node) -> [UInt8] {
+    package static func canonicalBytes(of node: Node) -> [UInt8] {
         var output: [UInt8] = []
         writeCanonical(node, to: &output)
         return output

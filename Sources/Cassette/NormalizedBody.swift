@@ -23,8 +23,8 @@ enum NormalizedBody {
         switch mode {
         case .json:
             if let left = JSONDocument(recorded), let right = JSONDocument(requested),
-               let found = firstJSONDifference(left.root, right.root, path: "$") {
-                return MatchDifference(.body, name: found.path, recorded: found.recorded, requested: found.requested)
+               let found = left.differences(to: right, limit: 1).first {
+                return MatchDifference(.body, name: found.path, recorded: found.expected, requested: found.actual)
             }
         case .form:
             let left = QueryPair.parse(Substring(String(decoding: recorded, as: UTF8.self)))
@@ -49,45 +49,5 @@ enum NormalizedBody {
         return MatchDifference(
             .body, name: "byte \(offset)",
             recorded: "\(recorded.count) bytes", requested: "\(requested.count) bytes")
-    }
-
-    private static func firstJSONDifference(
-        _ left: JSONDocument.Node, _ right: JSONDocument.Node, path: String
-    ) -> (path: String, recorded: String?, requested: String?)? {
-        func text(_ node: JSONDocument.Node) -> String {
-            String(decoding: JSONDocument.canonicalBytes(of: node), as: UTF8.self)
-        }
-        switch (left.value, right.value) {
-        case (.object(let a), .object(let b)):
-            var keys: [String] = []
-            for member in a + b where !keys.contains(member.key) { keys.append(member.key) }
-            for key in keys {
-                let x = a.first { $0.key == key }?.value
-                let y = b.first { $0.key == key }?.value
-                let childPath = path + "." + key
-                switch (x, y) {
-                case (let x?, let y?):
-                    if let found = firstJSONDifference(x, y, path: childPath) { return found }
-                case (let x?, nil):
-                    return (childPath, text(x), nil)
-                case (nil, let y?):
-                    return (childPath, nil, text(y))
-                case (nil, nil):
-                    break
-                }
-            }
-            return nil
-        case (.array(let a), .array(let b)):
-            for index in 0..<max(a.count, b.count) {
-                let childPath = path + "[\(index)]"
-                if index >= a.count { return (childPath, nil, text(b[index])) }
-                if index >= b.count { return (childPath, text(a[index]), nil) }
-                if let found = firstJSONDifference(a[index], b[index], path: childPath) { return found }
-            }
-            return nil
-        default:
-            let (x, y) = (text(left), text(right))
-            return x == y ? nil : (path, x, y)
-        }
     }
 }

@@ -66,7 +66,13 @@ public final class VirtualScheduler: Scheduler {
     /// - Returns: true when the queue drained, false when `maxTasks` stopped it.
     @discardableResult
     public func runUntilIdle(maxTasks: Int = 10_000_000) -> Bool {
-        run(maxTasks: maxTasks) { false }
+        var remaining = maxTasks
+        while true {
+            guard remaining > 0 else { return queue.nextDeadline() == nil }
+            guard let item = queue.popDue(notAfter: .max) else { return true }
+            remaining -= 1
+            execute(item)
+        }
     }
 
     /// Runs work in order until `condition` holds (checked before each piece of work),

@@ -21,3 +21,20 @@ struct JSONLineWriter {
     /// The object's text, without a newline.
     var finished: String { text + "}" }
 }
+
+extension JSONLineWriter {
+    /// Adds `value`, or `null` when it is nil.
+    mutating func add(_ key: String, _ value: String?) {
+        if let value { add(key, value) } else { addRaw(key, "null") }
+    }
+
+    /// Adds an array of objects.
+    mutating func add(_ key: String, objects: [JSONLineWriter]) {
+        addRaw(key, "[" + objects.map(\.finished).joined(separator: ",") + "]")
+    }
+
+    /// Adds an array of strings.
+    mutating func add(_ key: String, strings: [String]) {
+        addRaw(key, "[" + strings.map(\.jsonStringLiteral).joined(separator: ",") + "]")
+    }
+}

@@ -1,4 +1,4 @@
-public import XHR
+import XHR
 
 /// One line of a trace (DESIGN.md "Trace format", JSON Lines version 1).
 public enum TraceLine: Sendable, Hashable {
@@ -30,6 +30,14 @@ public enum TraceLine: Sendable, Hashable {
             object.add("responseType", request.responseType)
             object.add("uploadListeners", request.uploadListeners)
             if let mime = request.overrideMimeType { object.add("overrideMimeType", mime) }
+            if let abort = request.abort {
+                var moment = JSONLineWriter()
+                switch abort {
+                case .afterMicros(let micros): moment.add("afterMicros", micros)
+                case .on(let listener): moment.add("on", listener.rawValue)
+                }
+                object.add("abort", object: moment)
+            }
             line.add("request", object: object)
         case .event(let event):
             line.add("xhr", event.xhr)

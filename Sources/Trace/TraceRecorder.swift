@@ -14,12 +14,18 @@ public final class TraceRecorder {
 
     private final class Tracked {
         let id: Int
+        /// Weak, so a finished xhr can go; a new object at the same address is then a new xhr.
+        weak var xhr: XMLHttpRequest?
         var sent = false
         var held: [TraceEvent] = []
-        init(id: Int) { self.id = id }
+        init(id: Int, xhr: XMLHttpRequest) {
+            self.id = id
+            self.xhr = xhr
+        }
     }
 
     private var tracked: [ObjectIdentifier: Tracked] = [:]
+    private var nextID = 0
     private var bridge: Bridge?
 
     /// Starts a trace with its header line.
@@ -31,8 +37,9 @@ public final class TraceRecorder {
     /// Starts recording `xhr`'s events and returns its id in the trace.
     @discardableResult
     public func track(_ xhr: XMLHttpRequest) -> Int {
-        if let existing = tracked[ObjectIdentifier(xhr)] { return existing.id }
-        let entry = Tracked(id: tracked.count)
+        if let existing = entry(for: xhr) { return existing.id }
+        let entry = Tracked(id: nextID, xhr: xhr)
+        nextID += 1
         tracked[ObjectIdentifier(xhr)] = entry
         if let bridge { xhr.observers.append(bridge) }
         return entry.id
@@ -43,8 +50,13 @@ public final class TraceRecorder {
         lines.map { $0.json + "\n" }.joined()
     }
 
+    private func entry(for xhr: XMLHttpRequest) -> Tracked? {
+        guard let entry = tracked[ObjectIdentifier(xhr)], entry.xhr === xhr else { return nil }
+        return entry
+    }
+
     fileprivate func xhrWillSend(_ xhr: XMLHttpRequest) {
-        guard let entry = tracked[ObjectIdentifier(xhr)] else { return }
+        guard let entry = entry(for: xhr) else { return }
         let request = TraceRequest(
             method: xhr.requestMethod, url: xhr.requestURL, async: !xhr.synchronousFlag,
             timeoutMillis: xhr.timeout, responseType: xhr.responseType.rawValue,
@@ -56,7 +68,7 @@ public final class TraceRecorder {
     }
 
     fileprivate func xhr(_ xhr: XMLHttpRequest, willDispatch event: Event) {
-        guard let entry = tracked[ObjectIdentifier(xhr)] else { return }
+        guard let entry = entry(for: xhr) else { return }
         let offset = entry.sent ? xhr.scheduler.nowMicros - (xhr.sendTimeMicros ?? 0) : 0
         let progress = (event as? ProgressEvent).map {
             TraceEvent.Progress(loaded: $0.loaded, total: $0.total, lengthComputable: $0.lengthComputable)

@@ -8,8 +8,10 @@ public struct TraceRequest: Sendable, Hashable {
     /// Whether listeners were registered on the upload object at send().
     public var uploadListeners: Bool
     public var overrideMimeType: String?
+    /// When the page called `abort()`, if it did.
+    public var abort: TraceAbort?
 
-    public init(method: String, url: String, async: Bool, timeoutMillis: Int64, responseType: String, uploadListeners: Bool, overrideMimeType: String? = nil) {
+    public init(method: String, url: String, async: Bool, timeoutMillis: Int64, responseType: String, uploadListeners: Bool, overrideMimeType: String? = nil, abort: TraceAbort? = nil) {
         self.method = method
         self.url = url
         self.async = async
@@ -17,5 +19,6 @@ public struct TraceRequest: Sendable, Hashable {
         self.responseType = responseType
         self.uploadListeners = uploadListeners
         self.overrideMimeType = overrideMimeType
+        self.abort = abort
     }
 }

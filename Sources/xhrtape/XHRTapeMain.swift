@@ -1,9 +1,9 @@
-import ArgumentParser  // required under MemberImportVisibility, or `main()` is not visible
+import Foundation
 import XHRTapeCLI
 
 @main
 enum XHRTapeMain {
     static func main() async {
-        await XHRTapeCommand.main()
+        exit(await XHRTapeCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import TapeCore
+import TapeTesting
 import Trace
 import XHR
 import Testing
@@ -21,8 +22,17 @@ struct TraceRecorderTests {
 
     /// Replays the timeline into a fresh XHR with a recorder and returns the trace.
     static func replay(timeout: Int64 = 0) throws -> String {
+        try recorded(timeout: timeout).jsonLines
+    }
+
+    /// Replays the timeline into a fresh XHR with a recorder and returns the trace's lines.
+    static func replayLines(timeout: Int64 = 0) throws -> [TraceLine] {
+        try recorded(timeout: timeout).lines
+    }
+
+    private static func recorded(timeout: Int64) throws -> TraceRecorder {
         let scheduler = VirtualScheduler()
-        let transport = OneTimelineTransport(scheduler: scheduler, entries: timeline())
+        let transport = ScriptedTransport(scheduler: scheduler, [:], responder: { _ in timeline() })
         let xhr = XMLHttpRequest(transport: transport, scheduler: scheduler)
         let recorder = TraceRecorder(profile: .spec, source: .replay)
         recorder.track(xhr)
@@ -30,7 +40,7 @@ struct TraceRecorderTests {
         xhr.timeout = timeout
         try xhr.send()
         scheduler.runUntilIdle()
-        return recorder.jsonLines
+        return recorder
     }
 
     @Test func theTraceHasTheDesignedLinesInOrder() throws {
@@ -51,22 +61,5 @@ struct TraceRecorderTests {
             #expect(try Self.replay(timeout: 110) == first)
         }
         #expect(first.contains(#""type":"timeout""#))
-    }
-}
-
-/// Plays one timeline for whatever is requested.
-final class OneTimelineTransport: Transport {
-    let scheduler: VirtualScheduler
-    let entries: [Timeline.Entry]
-
-    init(scheduler: VirtualScheduler, entries: [Timeline.Entry]) {
-        self.scheduler = scheduler
-        self.entries = entries
-    }
-
-    func start(_ request: ExchangeRequest, delegate: any TransportDelegate) -> any TransportTask {
-        let player = TimelinePlayer(timeline: .unchecked(request: request, entries: entries), scheduler: scheduler)
-        player.play(to: delegate)
-        return player
     }
 }

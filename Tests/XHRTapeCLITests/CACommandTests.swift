@@ -4,7 +4,7 @@ import Testing
 /// `xhrtape ca init|path|export` through the built binary, in a temporary `XHRTAPE_HOME`.
 struct CACommandTests {
     @Test func caInitWritesTheKeyWithMode0600AndRefusesToOverwriteWithoutForce() throws {
-        let initial = try XHRTapeProcess(["ca", "init"])
+        let initial = try RunningXHRTape(["ca", "init"])
         let first = initial.finish()
         #expect(first.status == 0, "\(first.standardError)")
         let xhrtapeHome = initial.home
@@ -16,34 +16,34 @@ struct CACommandTests {
         let certificate = try String(contentsOfFile: home + "/ca.pem", encoding: .utf8)
         #expect(certificate.hasPrefix("-----BEGIN CERTIFICATE-----"))
 
-        let again = try XHRTapeProcess(["ca", "init"], home: xhrtapeHome).finish()
-        #expect(again.status == 64)
+        let again = try RunningXHRTape(["ca", "init"], home: xhrtapeHome).finish()
+        #expect(again.status == 2)
         #expect(again.standardError.contains("--force"))
         #expect(try String(contentsOfFile: home + "/ca.pem", encoding: .utf8) == certificate)
 
-        let forced = try XHRTapeProcess(["ca", "init", "--force"], home: xhrtapeHome).finish()
+        let forced = try RunningXHRTape(["ca", "init", "--force"], home: xhrtapeHome).finish()
         #expect(forced.status == 0)
         #expect(try String(contentsOfFile: home + "/ca.pem", encoding: .utf8) != certificate)
     }
 
     @Test func caPathAndExportNameTheCertificateAndHowToTrustIt() throws {
-        let missing = try XHRTapeProcess(["ca", "path"]).finish()
-        #expect(missing.status == 64)
+        let missing = try RunningXHRTape(["ca", "path"]).finish()
+        #expect(missing.status == 2)
         #expect(missing.standardError.contains("xhrtape ca init"))
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-ca-\(UUID())").path
-        #expect(try XHRTapeProcess(["ca", "init", "--ca-dir", directory]).finish().status == 0)
-        let path = try XHRTapeProcess(["ca", "path", "--ca-dir", directory]).finish()
+        #expect(try RunningXHRTape(["ca", "init", "--ca-dir", directory]).finish().status == 0)
+        let path = try RunningXHRTape(["ca", "path", "--ca-dir", directory]).finish()
         #expect(path.status == 0)
         #expect(path.standardOutput == directory + "/ca.pem\n")
 
-        let export = try XHRTapeProcess(["ca", "export", "--ca-dir", directory]).finish()
+        let export = try RunningXHRTape(["ca", "export", "--ca-dir", directory]).finish()
         #expect(export.status == 0)
         #expect(export.standardOutput.hasPrefix(try String(contentsOfFile: directory + "/ca.pem", encoding: .utf8)))
         for hint in ["--cacert", "--ignore-certificate-errors-spki-list=", "certutil", "REQUESTS_CA_BUNDLE"] {
             #expect(export.standardOutput.contains(hint), "ca export should mention \(hint)")
         }
-        let pemOnly = try XHRTapeProcess(["ca", "export", "--ca-dir", directory, "--pem-only"]).finish()
+        let pemOnly = try RunningXHRTape(["ca", "export", "--ca-dir", directory, "--pem-only"]).finish()
         #expect(pemOnly.standardOutput == (try String(contentsOfFile: directory + "/ca.pem", encoding: .utf8)))
     }
 }

@@ -31,7 +31,7 @@ struct ProxyOperationsCommandTests {
         try Data(try #require(server.certificateAuthorityPEM).utf8).write(to: URL(fileURLWithPath: upstreamCA))
         let target = try #require(server.tlsURL("/trickle?chunks=3&size=10&interval=30"))
 
-        let recorder = try XHRTapeProcess(["record", "--cassette", cassette, "--port", "0", "--duration", "3",
+        let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--duration", "3",
                                            "--ca-dir", caDirectory, "--upstream-ca", upstreamCA])
         let recordURL = try recorder.proxyURL()
         let recorded = try curl(["--cacert", caDirectory + "/ca.pem", "-x", recordURL, target])
@@ -42,7 +42,7 @@ struct ProxyOperationsCommandTests {
         #expect(recordEnd.status == 0, "\(recordEnd.standardError)")
         #expect(recordEnd.standardOutput.contains("1 recorded"))
 
-        let replayer = try XHRTapeProcess(["replay", "--cassette", cassette, "--port", "0", "--duration", "3",
+        let replayer = try RunningXHRTape(["replay", "--cassette", cassette, "--port", "0", "--duration", "3",
                                            "--ca-dir", caDirectory, "--fail-on-miss"])
         let replayURL = try replayer.proxyURL()
         let replayed = try curl(["--cacert", caDirectory + "/ca.pem", "-x", replayURL, target])
@@ -59,7 +59,7 @@ struct ProxyOperationsCommandTests {
         let cassette = temporaryPath("drain.sqlite")
         let portFile = temporaryPath("port")
         let server = try await ScenarioServer.start(.init(tlsPort: nil))
-        let recorder = try XHRTapeProcess(["record", "--cassette", cassette, "--port", "0", "--port-file", portFile,
+        let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--port-file", portFile,
                                            "--drain-seconds", "20"])
         let proxyURL = try recorder.proxyURL()
         let port = try String(contentsOfFile: portFile, encoding: .utf8)

@@ -23,7 +23,7 @@ struct RecordReplayCommandTests {
         let server = try await ScenarioServer.start(.init(tlsPort: nil))
         let target = server.url("/trickle?chunks=3&size=10&interval=50")
 
-        let recorder = try XHRTapeProcess(["record", "--cassette", cassette, "--port", "0", "--duration", "3"])
+        let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--duration", "3"])
         let recorded = try curl(["-x", try recorder.proxyURL(), target])
         let recordEnd = recorder.finish()
         try await server.shutdown()
@@ -32,7 +32,7 @@ struct RecordReplayCommandTests {
         #expect(recordEnd.standardOutput.contains("holds 1 exchange"))
         #expect(recordEnd.standardError.contains("Created the xhrtape certificate authority"))
 
-        let replayer = try XHRTapeProcess(["replay", "--cassette", cassette, "--port", "0", "--duration", "3"], home: recorder.home)
+        let replayer = try RunningXHRTape(["replay", "--cassette", cassette, "--port", "0", "--duration", "3"], home: recorder.home)
         let replayURL = try replayer.proxyURL()
         let replayed = try curl(["-x", replayURL, target])
         let missStatus = try curl(["-x", replayURL, "-o", "/dev/null", "-w", "%{http_code}", server.url("/bytes?n=1")])
@@ -54,7 +54,8 @@ struct RecordReplayCommandTests {
         try process.run()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus != 0)
-        #expect(message.hasPrefix("Error: "))
+        #expect(process.terminationStatus == 2)
+        #expect(message.hasPrefix("error: "))
+        #expect(message.split(separator: "\n").count == 1, "one line: \(message)")
     }
 }

@@ -1,56 +1,39 @@
 import Foundation
 import Testing
 
-/// The built `xhrtape` binary running as a user runs it, with `XHRTAPE_HOME` in a fresh
-/// temporary directory so a test never touches the real CA.
-final class XHRTapeProcess {
-    let process = Process()
-    private let output = Pipe()
-    private let errors = Pipe()
-    /// `XHRTAPE_HOME` for this run.
-    let home: String
+/// The built `xhrtape` binary run to completion: exit status and both outputs.
+struct XHRTapeProcess {
+    var status: Int32
+    var output: String
+    var errors: String
 
-    /// Starts `xhrtape arguments…`.
-    init(_ arguments: [String], home: String? = nil) throws {
-        let binary = try #require(ServeScenariosTests.builtBinary())
-        self.home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-home-\(UUID())").path
+    /// Runs `xhrtape arguments…` and waits, at most `deadlineSeconds`, for it to end.
+    static func run(_ arguments: [String], deadlineSeconds: Int = 60) throws -> XHRTapeProcess {
+        let binary = try #require(ServeScenariosTests.builtBinary(), "build the xhrtape binary first (swift build)")
+        let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["XHRTAPE_HOME"] = self.home
-        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
         try process.run()
-    }
-
-    /// Reads standard output up to the first line and returns the proxy URL from
-    /// `listening 127.0.0.1:PORT`.
-    func proxyURL() throws -> String {
-        var text = ""
-        while !text.contains("\n") {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { break }  // the process ended
-            text += String(decoding: data, as: UTF8.self)
+        // Read both pipes at once so that a full pipe cannot stall the process.
+        let readers = DispatchGroup()
+        nonisolated(unsafe) var outputData = Data()
+        nonisolated(unsafe) var errorData = Data()
+        DispatchQueue.global().async(group: readers) { outputData = output.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: readers) { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
+        if ended.wait(timeout: .now() + .seconds(deadlineSeconds)) == .timedOut {
+            process.terminate()
+            Issue.record("xhrtape \(arguments.joined(separator: " ")) ran past \(deadlineSeconds) s")
+            ended.wait()
         }
-        let line = try #require(text.split(separator: "\n").first.map(String.init), "no output: \(text)")
-        #expect(line.hasPrefix("listening 127.0.0.1:"))
-        return "http://" + line.dropFirst("listening ".count)
-    }
-
-    /// Sends `signal` (SIGTERM, SIGINT) to the process.
-    func signal(_ signal: Int32) {
-        kill(process.processIdentifier, signal)
-    }
-
-    /// Waits for the process to end; returns its status and the rest of its output.
-    func finish() -> (status: Int32, standardOutput: String, standardError: String) {
-        let rest = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: rest, as: UTF8.self), String(decoding: errorText, as: UTF8.self))
+        readers.wait()
+        return XHRTapeProcess(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            errors: String(decoding: errorData, as: UTF8.self))
     }
 }
-
-@available(*, unavailable)
-extension XHRTapeProcess: Sendable {}

@@ -1,5 +1,6 @@
 @testable import XHR
 import TapeCore
+import TapeTesting
 
 /// One XHR on a virtual scheduler with a scripted transport, and the events it fired
 /// as compact strings: `rsc1`, `loadstart(0/0)`, `upload.progress(3/10)` …

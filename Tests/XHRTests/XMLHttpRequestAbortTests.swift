@@ -1,5 +1,6 @@
 @testable import XHR
 import TapeCore
+import TapeTesting
 import Testing
 
 /// abort() at every state, and re-entrant calls from listeners.

@@ -1,6 +1,7 @@
 import ContentCoding
 @testable import XHR
 import TapeCore
+import TapeTesting
 import Testing
 
 /// The fetch layer under the XHR: redirects, content decoding, misbehaving transports.

@@ -1,5 +1,6 @@
 @testable import XHR
 import TapeCore
+import TapeTesting
 import Testing
 
 /// response, responseText, responseType, overrideMimeType and the header getters.

@@ -1,5 +1,6 @@
 @testable import XHR
 import TapeCore
+import TapeTesting
 import Testing
 
 /// WPT group 02: abort() at each state, including re-entrant open() and send() during abort.

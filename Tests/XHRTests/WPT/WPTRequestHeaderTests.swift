@@ -1,5 +1,6 @@
 @testable import XHR
 import TapeCore
+import TapeTesting
 import Testing
 
 /// WPT group 08: request headers at the XHR level (the pure rules are in

@@ -1,5 +1,6 @@
 @testable import XHR
 import TapeCore
+import TapeTesting
 import Testing
 
 /// WPT group 13: send() body types. JavaScript values reach ``XMLHttpRequest/send(_:)``

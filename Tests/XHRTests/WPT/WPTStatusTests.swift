@@ -1,5 +1,6 @@
 @testable import XHR
 import TapeCore
+import TapeTesting
 import Testing
 
 /// WPT groups 10 and 11: status, statusText, basic members and responseURL.

@@ -1,5 +1,6 @@
 @testable import XHR
 import TapeCore
+import TapeTesting
 import Testing
 
 /// WPT group 05: upload events.

@@ -1,0 +1,6 @@
+public import ArgumentParser
+public import XHR
+
+extension XHRProfile: ExpressibleByArgument {}
+
+extension XMLHttpRequest.ResponseType: ExpressibleByArgument {}

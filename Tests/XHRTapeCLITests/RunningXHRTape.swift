@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// The built `xhrtape` binary running as a user runs it, with `XHRTAPE_HOME` in a fresh
+/// temporary directory so a test never touches the real CA.
+final class RunningXHRTape {
+    let process = Process()
+    private let output = Pipe()
+    private let errors = Pipe()
+    /// `XHRTAPE_HOME` for this run.
+    let home: String
+
+    /// Starts `xhrtape arguments…`.
+    init(_ arguments: [String], home: String? = nil) throws {
+        let binary = try #require(ServeScenariosTests.builtBinary())
+        self.home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-home-\(UUID())").path
+        process.executableURL = binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["XHRTAPE_HOME"] = self.home
+        process.environment = environment
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+    }
+
+    /// Reads standard output up to the first line and returns the proxy URL from
+    /// `listening 127.0.0.1:PORT`.
+    func proxyURL() throws -> String {
+        var text = ""
+        while !text.contains("\n") {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }  // the process ended
+            text += String(decoding: data, as: UTF8.self)
+        }
+        let line = try #require(text.split(separator: "\n").first.map(String.init), "no output: \(text)")
+        #expect(line.hasPrefix("listening 127.0.0.1:"))
+        return "http://" + line.dropFirst("listening ".count)
+    }
+
+    /// Sends `signal` (SIGTERM, SIGINT) to the process.
+    func signal(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the process to end; returns its status and the rest of its output.
+    func finish() -> (status: Int32, standardOutput: String, standardError: String) {
+        let rest = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: rest, as: UTF8.self), String(decoding: errorText, as: UTF8.self))
+    }
+}
+
+@available(*, unavailable)
+extension RunningXHRTape: Sendable {}

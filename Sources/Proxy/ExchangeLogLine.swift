@@ -10,7 +10,8 @@ struct ExchangeLogLine {
     var status: Int?
     /// Response body bytes written to the client.
     var bodyBytes = 0
-    /// `miss`, `rejected`, `reset`, `client-aborted` …; nil for a normal exchange.
+    /// `miss`, `rejected`, `upstream-failed`, `reset`, `truncated`, `client-aborted`, `tunnel` (a
+    /// `CONNECT` answered) …; nil for a normal exchange.
     var outcome: String?
 
     /// Starts the line for a new request.

@@ -15,9 +15,6 @@ final class LeafCertificateCache: Sendable {
         self.authority = authority
     }
 
-    /// How many hosts have a leaf.
-    var count: Int { contexts.withLock { $0.count } }
-
     /// The context for `host`, issuing its leaf (subjectAltName DNS or IP) if needed.
     ///
     /// - Throws: `TLSError` when `host` cannot be a subjectAltName, or NIOSSL's error

@@ -106,8 +106,9 @@ struct ProxyHTTPSTests {
             worst = max(worst, abs(actual - (offset - firstRecorded)))
         }
         print("HTTPS replay timing: \(recordedChunks.count) chunks over \(recordedChunks.last!.0 - firstRecorded) µs recorded, worst deviation \(worst) µs")
-        // Typically a few ms over TLS; 25 ms leaves room for a loaded 2-core machine.
-        #expect(worst < 25_000)
+        // Measured 3 to 5 ms over TLS, and up to 30 ms at load 11 on 2 cores with the 100-client
+        // suite and other builds running at the same time; 50 ms leaves room for that.
+        #expect(worst < 50_000)
     }
 
     @Test func httpsSecretsAreRedactedBeforeTheyReachTheCassetteFile() async throws {

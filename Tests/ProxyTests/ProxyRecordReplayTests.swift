@@ -121,8 +121,9 @@ struct ProxyRecordReplayTests {
                 worst = max(worst, abs(actual - expected))
             }
             print("replay timing \(timing): \(chunkEnds.count) chunks over \(chunkEnds.last!.micros - chunkEnds[0].micros) µs recorded, worst deviation \(worst) µs")
-            // Typically under 0.5 ms; 25 ms leaves room for a loaded 2-core machine running other suites in parallel.
-            #expect(worst < 25_000)
+            // Typically under 0.5 ms on an idle machine; 27.7 ms was seen at load 11 on 2 cores with the
+            // 100-client suite running in parallel: 50 ms leaves room for that.
+            #expect(worst < 50_000)
             await replayer.shutdown()
         }
         try replayCassette.close()
@@ -212,6 +213,18 @@ struct ProxyRecordReplayTests {
         #expect(abortedExchange.responseBodyLength < 1000)
         try cassette.close()
         try await server.shutdown()
+    }
+
+    @Test func recordModeNoneCountsAMissInTheStatistics() async throws {
+        let cassette = try Cassette(path: temporaryCassettePath())
+        let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette, recordMode: .none)))
+        let miss = try await CurlCommand(proxyPort: proxy.port).run("http://127.0.0.1:9/never-recorded")
+        #expect(miss.status == 598)
+        #expect(proxy.statistics.misses == 1)
+        #expect(proxy.statistics.recorded == 0)
+        await proxy.shutdown()
+        #expect(try cassette.exchangeCount() == 0)
+        try cassette.close()
     }
 
     @Test func keepAliveServesPipelinedRequestsInOrder() async throws {

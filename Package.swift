@@ -105,6 +105,7 @@ let package = Package(
                 "SocketReset",
                 "ContentCoding",
                 "TapeTLS",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -151,12 +152,12 @@ let package = Package(
         .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding"]),
         .testTarget(
             name: "XHRTests",
-            dependencies: ["XHR", "TapeCore", "TapeTesting", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: ["XHR", "TapeCore", "TapeTesting", "ScenarioServer", "ContentCoding", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["WPTConformance.md"]
         ),
         .testTarget(
             name: "TraceTests",
-            dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "Cassette", "ContentCoding", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: ["Trace", "XHR", "TapeCore", "TapeTesting", "Cassette", "ContentCoding", "ScenarioServer", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["Scripts"]
         ),
         .testTarget(name: "TapeTestingTests", dependencies: ["TapeTesting", "Trace", "XHR", "Cassette", "TapeCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
@@ -177,7 +178,7 @@ let package = Package(
         .testTarget(name: "CassetteTests", dependencies: ["Cassette", "TapeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "ScenarioServerTests",
-            dependencies: ["ScenarioServer", "ContentCoding", "CCurl"]
+            dependencies: ["ScenarioServer", "ContentCoding", "CCurl", "TapeCore"]
         ),
         .testTarget(
             name: "XHRTapeCLITests",

@@ -9,21 +9,24 @@ final class RecordingTask: TransportTask, TransportDelegate {
     private weak var transport: RecordingTransport?
     /// When the request started, on the recording transport's scheduler.
     private let startedAtMicros: Int64
+    /// Added to every offset written to the cassette (not to what the downstream sees).
+    private let storedOffsetShiftMicros: Int64
     /// The offset of the last event recorded.
     private var lastOffsetMicros: Int64 = 0
 
-    init(writer: ExchangeWriter?, downstream: any TransportDelegate, transport: RecordingTransport, startedAtMicros: Int64) {
+    init(writer: ExchangeWriter?, downstream: any TransportDelegate, transport: RecordingTransport, startedAtMicros: Int64, storedOffsetShiftMicros: Int64 = 0) {
         self.writer = writer
         self.downstream = downstream
         self.transport = transport
         self.startedAtMicros = startedAtMicros
+        self.storedOffsetShiftMicros = storedOffsetShiftMicros
     }
 
     func transportTask(_ task: any TransportTask, didReceive event: TimelineEvent, atOffsetMicros offsetMicros: Int64) {
         lastOffsetMicros = max(lastOffsetMicros, offsetMicros)
         if let writer {
             do {
-                try writer.append(event, atOffsetMicros: offsetMicros)
+                try writer.append(event, atOffsetMicros: offsetMicros + storedOffsetShiftMicros)
             } catch {
                 self.writer = nil
                 transport?.report(error)
@@ -46,7 +49,7 @@ final class RecordingTask: TransportTask, TransportDelegate {
         cancel()
         guard let writer else { return }
         do {
-            try writer.append(.failure(failure), atOffsetMicros: max(lastOffsetMicros, nowMicros - startedAtMicros))
+            try writer.append(.failure(failure), atOffsetMicros: max(lastOffsetMicros, nowMicros - startedAtMicros) + storedOffsetShiftMicros)
         } catch {
             transport?.report(error)
         }

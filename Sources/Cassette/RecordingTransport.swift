@@ -91,6 +91,14 @@ public final class RecordingTransport: Transport {
     }
 
     public func start(_ request: ExchangeRequest, delegate: any TransportDelegate) -> any TransportTask {
+        start(request, delegate: delegate, startedLateByMicros: 0)
+    }
+
+    /// Starts `request` like ``start(_:delegate:)``, for a request that arrived
+    /// `startedLateByMicros` before this call (a proxy queues a request before its
+    /// transport thread starts it): recorded offsets count from the arrival, so the
+    /// cassette keeps the time the recording's client waited, not only the upstream's.
+    public func start(_ request: ExchangeRequest, delegate: any TransportDelegate, startedLateByMicros: Int64) -> any TransportTask {
         switch behaviour {
         case .liveOnly:
             return live.start(request, delegate: delegate)
@@ -100,13 +108,13 @@ public final class RecordingTransport: Transport {
             if let id = try? replay!.lookup(request) {
                 return replay!.play(id, to: delegate)
             }
-            return record(request, delegate: delegate)
+            return record(request, delegate: delegate, lateness: max(0, startedLateByMicros))
         case .recordReplacing:
-            return record(request, delegate: delegate)
+            return record(request, delegate: delegate, lateness: max(0, startedLateByMicros))
         }
     }
 
-    private func record(_ request: ExchangeRequest, delegate: any TransportDelegate) -> any TransportTask {
+    private func record(_ request: ExchangeRequest, delegate: any TransportDelegate, lateness: Int64) -> any TransportTask {
         var writer: ExchangeWriter?
         do {
             writer = try cassette.beginExchange(request, startedAt: wallClock(), metadata: metadata(request))
@@ -116,13 +124,14 @@ public final class RecordingTransport: Transport {
         if let writer, let existing {
             writer.supersede(existing.candidates(for: writer.request))
         }
-        let task = RecordingTask(writer: writer, downstream: delegate, transport: self, startedAtMicros: scheduler.nowMicros)
+        let task = RecordingTask(
+            writer: writer, downstream: delegate, transport: self, startedAtMicros: scheduler.nowMicros, storedOffsetShiftMicros: lateness)
         task.liveTask = live.start(request, delegate: task)
         return task
     }
 
     /// Cancels `task`, a task this transport started, and records the exchange as ending in
-    /// `failure` where it stands (for example `TransportFailure(.aborted, message: "aborted by client")`
+    /// `failure` where it stands (for example `TransportFailure(.clientGaveUp, message: "aborted by client")`
     /// when the client went away mid-body), instead of leaving it out of the cassette.
     ///
     /// A replayed or passed-through task, or one already finished, is only cancelled.

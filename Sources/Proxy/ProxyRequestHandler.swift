@@ -133,7 +133,8 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             counters.exchangeStarted()
             let sink = ExchangeSink(eventLoop: context.eventLoop, handler: NIOLoopBound(self, eventLoop: context.eventLoop))
             let dispatcher = dispatcher
-            thread.execute { dispatcher.value.start(request, key: key, sink: sink) }
+            let receivedAt = ContinuousClock.now
+            thread.execute { dispatcher.value.start(request, key: key, sink: sink, receivedAt: receivedAt) }
         case .cancelExchange(let key):
             acknowledger = nil
             exchangeLog.outcome = "client-aborted"

@@ -76,7 +76,9 @@ final class UpstreamDispatcher {
     var inFlightCount: Int { exchanges.count }
 
     /// Starts `request` for exchange `key`; its signals go to `sink`.
-    func start(_ request: ExchangeRequest, key: ExchangeKey, sink: ExchangeSink) {
+    /// - Parameter receivedAt: when the proxy had the whole request, on the event loop;
+    ///   the recording counts offsets from then.
+    func start(_ request: ExchangeRequest, key: ExchangeKey, sink: ExchangeSink, receivedAt: ContinuousClock.Instant = .now) {
         let exchange = UpstreamExchange(key: key, sink: sink, counters: counters) { [weak self] key in
             self?.exchanges[key] = nil
         }
@@ -84,7 +86,9 @@ final class UpstreamDispatcher {
         let missesBefore = misses.count
         let task: any TransportTask
         switch backend {
-        case .recording(let recording): task = recording.start(request, delegate: exchange)
+        case .recording(let recording):
+            let queued = (ContinuousClock.now - receivedAt).wholeMicroseconds
+            task = recording.start(request, delegate: exchange, startedLateByMicros: queued)
         case .replay(let replay): task = replay.start(request, delegate: exchange)
         case .live: task = live!.start(request, delegate: exchange)
         }
@@ -106,11 +110,11 @@ final class UpstreamDispatcher {
     }
 
     /// Cancels exchange `key` because its client went away. A recording exchange is
-    /// stored as failed with `aborted` ("aborted by client") where it stood.
+    /// stored as failed with `clientGaveUp` ("aborted by client") where it stood.
     func clientAborted(_ key: ExchangeKey) {
         guard let exchange = exchanges.removeValue(forKey: key) else { return }
         if let task = exchange.task, case .recording(let recording) = backend {
-            recording.cancel(task, recordingFailure: TransportFailure(.aborted, message: "aborted by client"))
+            recording.cancel(task, recordingFailure: TransportFailure(.clientGaveUp, message: "aborted by client"))
             if exchange.kind == .recorded { counters.finished(.recorded, failed: false) }
         } else {
             exchange.task?.cancel()

@@ -24,3 +24,12 @@ struct EchoDocument {
         return Array(text.utf8)
     }
 }
+
+extension EchoDocument {
+    /// The document for `request` as the server would parse it with origin-form `target`.
+    init(request: ExchangeRequest, target: String) {
+        let headers = HTTPHeaders(request.head.headerFields.wirePairs.map { ($0.name, $0.value) })
+        self.init(head: HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.head.method), uri: target, headers: headers),
+                  body: request.body)
+    }
+}

@@ -161,10 +161,7 @@ final class ScenarioHandler: ChannelDuplexHandler {
         let keepAlive = request.head.isKeepAlive
         switch request.plan {
         case .failure(let error):
-            let response = ScenarioResponse(
-                status: 400, reasonPhrase: "Bad Request", headers: [HeaderLine("Content-Type", "text/plain")],
-                body: .bytes(Array((error.message + "\n").utf8)))
-            send(response, keepAlive: keepAlive, context: context)
+            send(.badRequest(error), keepAlive: keepAlive, context: context)
         case .success(let plan):
             afterDelay(millis: plan.delayBeforeHeadMillis, context: context) { handler, context in
                 handler.carryOut(plan.action, for: request, keepAlive: keepAlive, context: context)
@@ -351,17 +348,9 @@ final class ScenarioHandler: ChannelDuplexHandler {
 
     private func headBuffer(for response: ScenarioResponse, keepAlive: Bool, allocator: ByteBufferAllocator) -> ByteBuffer {
         var head = "HTTP/1.1 \(response.status) \(response.reasonPhrase)\r\n"
-        for header in response.headers {
+        for header in response.wireHeaders(keepAlive: keepAlive) {
             head += "\(header.name): \(header.value)\r\n"
         }
-        if !response.statusForbidsBody {
-            switch response.framing {
-            case .length: head += "Content-Length: \(response.body.count)\r\n"
-            case .chunked: head += "Transfer-Encoding: chunked\r\n"
-            case .close: break
-            }
-        }
-        if !keepAlive { head += "Connection: close\r\n" }
         head += "\r\n"
         return allocator.buffer(string: head)
     }

@@ -101,6 +101,27 @@ struct ScenarioResponse: Equatable, Sendable {
     var statusForbidsBody: Bool {
         (100...199).contains(status) || status == 204 || status == 304
     }
+
+    /// The header lines on the wire: ``headers``, then the framing headers, then
+    /// `Connection: close` unless the connection stays open.
+    func wireHeaders(keepAlive: Bool) -> [HeaderLine] {
+        var lines = headers
+        if !statusForbidsBody {
+            switch framing {
+            case .length: lines.append(HeaderLine("Content-Length", String(body.count)))
+            case .chunked: lines.append(HeaderLine("Transfer-Encoding", "chunked"))
+            case .close: break
+            }
+        }
+        if !keepAlive { lines.append(HeaderLine("Connection", "close")) }
+        return lines
+    }
+
+    /// The 400 answer to a request the router rejected: the error's message as the body.
+    static func badRequest(_ error: ScenarioRequestError) -> ScenarioResponse {
+        ScenarioResponse(status: 400, reasonPhrase: "Bad Request", headers: [HeaderLine("Content-Type", "text/plain")],
+                         body: .bytes(Array((error.message + "\n").utf8)))
+    }
 }
 
 /// One header line, kept exactly as it will be written.

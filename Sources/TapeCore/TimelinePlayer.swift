@@ -5,6 +5,12 @@
 /// `start + playback offset`. Scheduling them all up front means that a timer set
 /// afterwards for the same instant (an XHR timeout, say) runs after the network
 /// event already queued there, which is the tie rule of XHR-NOTES.md §4.
+///
+/// A timeline that ends in a `clientGaveUp` failure was cut short by the recording's own
+/// client (it timed out or called abort()): nobody knows what the server would have
+/// sent next. Playback delivers everything before that point and then stalls — no
+/// failure, no end — so the replaying client gives up on its own terms, at its own
+/// time, as it would against a server that went quiet.
 public final class TimelinePlayer: TransportTask {
     private let timeline: Timeline
     private let timing: TimingMode
@@ -45,6 +51,12 @@ public final class TimelinePlayer: TransportTask {
 
     private func deliver(_ event: TimelineEvent, atOffsetMicros offset: Int64) {
         guard let delegate else { return }
+        if case .failure(let failure) = event, failure.code == .clientGaveUp {
+            // The recording's client gave up here: stall (see the type's documentation).
+            self.delegate = nil
+            scheduled = []
+            return
+        }
         if event.isTerminal {
             // Release the delegate (usually the XHR that owns this player) at the end.
             self.delegate = nil

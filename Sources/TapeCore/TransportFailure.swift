@@ -6,7 +6,7 @@ public struct TransportFailure: Error, Sendable, Hashable, CustomStringConvertib
     /// The kind of failure. Extensible: new kinds can be added without breaking clients.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case connectionRefused, connectionReset, dns, tls, timedOut, aborted, protocolError
+            case connectionRefused, connectionReset, dns, tls, timedOut, aborted, clientGaveUp, protocolError
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -21,14 +21,18 @@ public struct TransportFailure: Error, Sendable, Hashable, CustomStringConvertib
         public static let tls = Code(.tls)
         /// A transport-level deadline passed (not the XHR's own `timeout`).
         public static let timedOut = Code(.timedOut)
-        /// The client cancelled the exchange.
+        /// The exchange was cancelled locally (a body source failed, the transport shut down).
         public static let aborted = Code(.aborted)
+        /// The recording's own client went away mid-exchange (it timed out or called
+        /// abort()): what the server would have sent next is unknown, so a replay stalls
+        /// here instead of failing (see ``TimelinePlayer``).
+        public static let clientGaveUp = Code(.clientGaveUp)
         /// The peer broke HTTP framing (bad status line, bad chunked encoding …).
         public static let protocolError = Code(.protocolError)
 
         /// Every code, in a fixed order (for stores that persist codes by name).
         public static let all: [Code] = [
-            .connectionRefused, .connectionReset, .dns, .tls, .timedOut, .aborted, .protocolError,
+            .connectionRefused, .connectionReset, .dns, .tls, .timedOut, .aborted, .clientGaveUp, .protocolError,
         ]
 
         /// The stable name used in files: `connectionReset`, `tls` …

@@ -85,9 +85,10 @@ public final class TraceRecorder {
         }
         lines.append(.event(line))
         if event.targetKind == .xhr, event.type == "loadend" {
+            let body = xhr.bodyAsThePageReadsIt
             lines.append(.result(xhr: entry.id, TraceResult(
                 status: xhr.status, statusText: xhr.statusText, responseURL: xhr.responseURL,
-                bodyBytes: xhr.responseBytes.count, bodySHA256: SHA256Digest.hex(xhr.responseBytes))))
+                bodyBytes: body.count, bodySHA256: SHA256Digest.hex(body))))
         }
     }
 

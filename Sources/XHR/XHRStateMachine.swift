@@ -17,11 +17,19 @@
 /// 50 000 µs of scheduler time passed since the previous dispatch, skipped ones are
 /// covered by the next dispatch or the end-of-body progress. The same rule applies to
 /// upload progress.
+///
+/// The `chromium` profile (``XHRProfile/chromium``) changes the response side where
+/// the golden traces in `recordings/chromium/` show Chromium 156 deviating; each
+/// branch names the trace (`recordings/chromium/<scenario>.jsonl`) that shows it.
 package struct XHRStateMachine: Sendable {
     /// Timers the machine asks for.
     package enum TimerID: Hashable, Sendable {
         /// `xhr.timeout`, measured from the start of the fetch.
         case timeout
+        /// `chromium`: the one-shot 50 ms progress throttle timer.
+        case progress
+        /// `chromium`: the network service's 100 ms upload progress poll.
+        case uploadProgress
     }
 
     /// Where an algorithm continues after listeners ran.
@@ -38,6 +46,14 @@ package struct XHRStateMachine: Sendable {
         case afterAbortErrorSteps
         /// request error steps 6–8, after readystatechange(4) was dispatched.
         case afterErrorReadyStateChange(ProgressEventType)
+        /// `chromium`: readystatechange(2), fired late with the first body bytes, was dispatched.
+        case afterLateHeadersReceived
+        /// `chromium`: readystatechange(2), fired late at the end of an empty body, was dispatched.
+        case afterLateHeadersReceivedAtEnd
+        /// `chromium`: the readystatechange(3) before a progress event was dispatched.
+        case afterProgressReadyStateChange
+        /// `chromium`: the state is done and a held-back progress (if any) was flushed.
+        case afterFlushedProgress(transmitted: Int64, length: Int64)
     }
 
     /// What send() was called with.
@@ -93,7 +109,11 @@ package struct XHRStateMachine: Sendable {
 
     /// The minimum gap between two dispatched progress events, in microseconds.
     package static let progressIntervalMicros: Int64 = 50_000
+    /// `chromium`: how often the network service reports upload progress, in microseconds.
+    package static let uploadPollMicros: Int64 = 100_000
 
+    /// Whose behaviour the machine reproduces.
+    package let profile: XHRProfile
     package private(set) var readyState: ReadyState = .unsent
     package private(set) var sendFlag = false
     package private(set) var synchronous = false
@@ -110,8 +130,23 @@ package struct XHRStateMachine: Sendable {
     private var fetchStart: Int64 = 0
     private var lastProgressDispatch: Int64?
     private var lastUploadProgressDispatch: Int64?
+    /// `chromium`: the response head arrived but readystatechange(2) waits for body bytes.
+    private var headArrived = false
+    /// `chromium`: when the progress throttle timer fires, if it is running.
+    private var progressTimerDeadline: Int64?
+    /// `chromium`: a progress event was held back by the throttle timer.
+    private var progressDeferred = false
+    /// `chromium`: when the body chunk that entered HEADERS_RECEIVED late arrived.
+    private var lateHeadersNow: Int64 = 0
+    /// `chromium`: when the upload progress poll fires next, while the body goes out.
+    private var uploadPollDeadline: Int64?
+    /// `chromium`: the upload position the page last heard of, and whether the request ended.
+    private var uploadReported: Int64 = 0
+    private var requestEnded = false
 
-    package init() {}
+    package init(profile: XHRProfile = .spec) {
+        self.profile = profile
+    }
 
     package mutating func handle(_ input: Input) -> [Action] {
         switch input {
@@ -142,6 +177,10 @@ package struct XHRStateMachine: Sendable {
             guard fetching else { return [] }
             fetching = false
             return [.cancelTimer(.timeout)] + handleErrors(networkError: true)
+        case .timerFired(.progress):
+            return progressTimerFired()
+        case .timerFired(.uploadProgress):
+            return uploadPollFired()
         case .timerFired(.timeout):
             // send() 11.12: "if req's done flag is unset, set timed out and terminate".
             guard sendFlag, fetching else { return [] }
@@ -190,6 +229,12 @@ package struct XHRStateMachine: Sendable {
         fetchStart = settings.now
         lastProgressDispatch = nil
         lastUploadProgressDispatch = nil
+        headArrived = false
+        progressTimerDeadline = nil
+        progressDeferred = false
+        uploadPollDeadline = nil
+        uploadReported = 0
+        requestEnded = false
         if synchronous {
             return startFetch()                                    // step 12: no loadstart, no progress
         }
@@ -255,6 +300,22 @@ package struct XHRStateMachine: Sendable {
             }
             return actions + [.fire(.progress(event, target: .xhr, loaded: 0, total: 0)),
                               .fire(.progress(.loadend, target: .xhr, loaded: 0, total: 0))]
+        case .afterLateHeadersReceived:
+            // Blink's DidReceiveData: "user javascript can cause abort()" in the listener.
+            guard readyState == .headersReceived else { return [] }
+            return dispatchProgress(now: lateHeadersNow)
+        case .afterLateHeadersReceivedAtEnd:
+            guard readyState == .headersReceived else { return [] }
+            return chromiumEndOfBody()
+        case .afterProgressReadyStateChange:
+            // Blink's throttle: "if (target_->readyState() != state) return" before the progress event.
+            guard readyState == .loading else { return [] }
+            return [.fire(.progress(.progress, target: .xhr, loaded: receivedBytes, total: chromiumTotal))]
+        case .afterFlushedProgress(let transmitted, let length):
+            guard readyState == .done else { return [] }
+            return [.fire(.readyStateChange),
+                    .fire(.progress(.load, target: .xhr, loaded: transmitted, total: length)),
+                    .fire(.progress(.loadend, target: .xhr, loaded: transmitted, total: length))]
         case .afterAbortErrorSteps:
             if readyState == .done {
                 readyState = .unsent  // abort() step 3, unless a listener called open()
@@ -272,20 +333,28 @@ package struct XHRStateMachine: Sendable {
         if timeoutMillis > 0 {
             actions.append(.setTimer(.timeout, atMicros: fetchStart + timeoutMillis * 1_000))
         }
+        if profile == .chromium, !synchronous, !uploadComplete {
+            let deadline = fetchStart + Self.uploadPollMicros
+            uploadPollDeadline = deadline
+            actions.append(.setTimer(.uploadProgress, atMicros: deadline))
+        }
         return actions
     }
 
     /// Stops an ongoing fetch without events ("terminate" / "abort the fetch controller").
     private mutating func terminate() -> [Action] {
-        guard fetching else { return [] }
+        let timer = stopProgressTimer() + stopUploadPoll()
+        guard fetching else { return timer }
         fetching = false
-        return [.terminateFetch, .cancelTimer(.timeout)]
+        return [.terminateFetch, .cancelTimer(.timeout)] + timer
     }
 
     /// send() 11.7, processRequestBodyChunkLength.
     private mutating func processRequestBodyChunkLength(_ count: Int64, now: Int64) -> [Action] {
         guard fetching, !synchronous, !uploadComplete else { return [] }
         uploadTransmitted += count
+        // chromium: upload progress comes from a 100 ms poll (uploadPollFired).
+        if profile == .chromium { return [] }
         if let last = lastUploadProgressDispatch, now - last < Self.progressIntervalMicros { return [] }
         guard uploadListener else { return [] }
         lastUploadProgressDispatch = now
@@ -295,6 +364,10 @@ package struct XHRStateMachine: Sendable {
     /// send() 11.8, processRequestEndOfBody.
     private mutating func processRequestEndOfBody() -> [Action] {
         guard fetching, !uploadComplete else { return [] }
+        if profile == .chromium {  // the next upload poll reports it (uploadPollFired)
+            requestEnded = true
+            return []
+        }
         uploadComplete = true
         guard uploadListener, !synchronous else { return [] }
         return [.fire(.progress(.progress, target: .upload, loaded: uploadTransmitted, total: uploadLength)),
@@ -311,6 +384,9 @@ package struct XHRStateMachine: Sendable {
             fetching = false
             return [.cancelTimer(.timeout)] + handleResponseEndOfBody()
         }
+        if profile == .chromium {
+            return chromiumProcessResponse(bodyIsNull: bodyIsNull)
+        }
         readyState = .headersReceived
         return [.fire(.readyStateChange), .resume(.afterHeadersReceived(bodyIsNull: bodyIsNull))]
     }
@@ -319,6 +395,9 @@ package struct XHRStateMachine: Sendable {
     private mutating func processBodyChunk(_ count: Int64, now: Int64) -> [Action] {
         guard sendFlag, fetching else { return [] }
         receivedBytes += count
+        if profile == .chromium, !synchronous {
+            return chromiumProcessBodyChunk(now: now)
+        }
         guard !synchronous, readyState == .headersReceived || readyState == .loading else { return [] }
         if let last = lastProgressDispatch, now - last < Self.progressIntervalMicros { return [] }
         lastProgressDispatch = now
@@ -334,6 +413,9 @@ package struct XHRStateMachine: Sendable {
         let length = responseLength
         if synchronous {
             return resume(.finishEndOfBody(transmitted: transmitted, length: length))
+        }
+        if profile == .chromium {
+            return chromiumEndOfBody()
         }
         return [.fire(.progress(.progress, target: .xhr, loaded: transmitted, total: length)),
                 .resume(.finishEndOfBody(transmitted: transmitted, length: length))]
@@ -351,10 +433,159 @@ package struct XHRStateMachine: Sendable {
     private mutating func requestErrorSteps(_ event: ProgressEventType, exception: DOMException.Name) -> [Action] {
         readyState = .done
         sendFlag = false
+        // chromium: a held-back progress is dropped, not flushed, on errors (Blink's throttle
+        // "kClear"; recordings/chromium/timeout-mid-body.jsonl ends rsc(4), timeout, loadend).
+        let timer = stopProgressTimer() + stopUploadPoll()
         if synchronous {
-            return [.discardResponse, .throwException(exception)]
+            return timer + [.discardResponse, .throwException(exception)]
         }
         // Step 5 fires readystatechange; the upload flags are read after its listeners ran.
-        return [.discardResponse, .fire(.readyStateChange), .resume(.afterErrorReadyStateChange(event))]
+        return timer + [.discardResponse, .fire(.readyStateChange), .resume(.afterErrorReadyStateChange(event))]
+    }
+}
+
+// MARK: - The chromium profile
+
+extension XHRStateMachine {
+    /// `chromium`: the total a progress event reports. Blink's DispatchProgressEvent:
+    /// "length_computable = expected_length > 0 && received_length <= expected_length",
+    /// total 0 when not computable.
+    private var chromiumTotal: Int64 {
+        responseLength > 0 && receivedBytes <= responseLength ? responseLength : 0
+    }
+
+    /// `chromium` processResponse: the head is kept; readystatechange(2) waits for the
+    /// first body bytes or the end of the body (recordings/chromium/body-delay-300-nosniff.jsonl:
+    /// head at 0, rsc(2) at 300 ms with the body; status-204.jsonl: rsc(2) and rsc(4) together).
+    /// An upload the poll has not reported complete yet completes now, before it
+    /// (post-100k-upload-listeners.jsonl: upload progress, load, loadend, then rsc(2)).
+    private mutating func chromiumProcessResponse(bodyIsNull: Bool) -> [Action] {
+        headArrived = true
+        var actions = stopUploadPoll()
+        if !uploadComplete {
+            actions += uploadCompleted()
+        }
+        if bodyIsNull {
+            fetching = false
+            actions += [.cancelTimer(.timeout)] + chromiumEndOfBody()  // HEAD, 204: rsc(2), rsc(4) at once
+        }
+        return actions
+    }
+
+    /// `chromium` processBodyChunk (Blink's DidReceiveData and its progress throttle).
+    ///
+    /// The first chunk enters HEADERS_RECEIVED (rsc(2)), then LOADING (rsc(3)) and fires a
+    /// progress event at once, starting a 50 ms one-shot timer. Chunks while the timer
+    /// runs only update the numbers; when it fires, the held-back progress goes out with
+    /// an rsc(3) before it and the timer restarts; with nothing held back it stops.
+    /// (trickle-length-i20-nosniff.jsonl: chunks every 20 ms give progress about every
+    /// 50 ms; trickle-length-i100-nosniff.jsonl: every chunk fires at once.)
+    private mutating func chromiumProcessBodyChunk(now: Int64) -> [Action] {
+        switch readyState {
+        case .opened where headArrived:
+            readyState = .headersReceived
+            lateHeadersNow = now
+            return [.fire(.readyStateChange), .resume(.afterLateHeadersReceived)]
+        case .headersReceived, .loading:
+            if progressTimerDeadline != nil {
+                progressDeferred = true
+                return []
+            }
+            return dispatchProgress(now: now)
+        default:
+            return []
+        }
+    }
+
+    /// rsc(3) then progress, and the throttle timer starts.
+    private mutating func dispatchProgress(now: Int64) -> [Action] {
+        readyState = .loading
+        let deadline = now + Self.progressIntervalMicros
+        progressTimerDeadline = deadline
+        progressDeferred = false
+        return [.setTimer(.progress, atMicros: deadline), .fire(.readyStateChange), .resume(.afterProgressReadyStateChange)]
+    }
+
+    /// The throttle timer fired: deliver the held-back progress, if any, with the latest numbers.
+    private mutating func progressTimerFired() -> [Action] {
+        guard let deadline = progressTimerDeadline else { return [] }
+        progressTimerDeadline = nil
+        guard progressDeferred, sendFlag, readyState == .loading else {
+            progressDeferred = false
+            return []
+        }
+        return dispatchProgress(now: deadline)
+    }
+
+    /// Stops the throttle timer and forgets a held-back progress.
+    private mutating func stopProgressTimer() -> [Action] {
+        progressDeferred = false
+        guard progressTimerDeadline != nil else { return [] }
+        progressTimerDeadline = nil
+        return [.cancelTimer(.progress)]
+    }
+
+    /// `chromium` handle response end-of-body: no end-of-body progress of its own
+    /// (whatwg/xhr#318; bytes-1k-nosniff.jsonl ends rsc(3), progress, rsc(4), load, loadend).
+    /// A progress the throttle held back is flushed with the state already done and no
+    /// rsc(3) before it (trickle-length-i20-nosniff.jsonl: progress at readyState 4 right
+    /// before rsc(4)). A body that never sent bytes enters HEADERS_RECEIVED first
+    /// (bytes-empty.jsonl, head.jsonl).
+    private mutating func chromiumEndOfBody() -> [Action] {
+        if readyState == .opened {
+            readyState = .headersReceived
+            return [.fire(.readyStateChange), .resume(.afterLateHeadersReceivedAtEnd)]
+        }
+        let flush = progressDeferred
+        let timer = stopProgressTimer()
+        let transmitted = receivedBytes
+        let length = chromiumTotal
+        readyState = .done
+        sendFlag = false
+        let flushed: [Action] = flush ? [.fire(.progress(.progress, target: .xhr, loaded: transmitted, total: length))] : []
+        return timer + flushed + [.resume(.afterFlushedProgress(transmitted: transmitted, length: length))]
+    }
+
+    // MARK: chromium upload progress
+
+    /// The network service polls upload progress every 100 ms from the start of the
+    /// request and the page hears of it then: a progress when bytes went out since the
+    /// last poll, and progress, load and loadend once the whole body went out
+    /// (recordings/chromium/post-100k-upload-delay-300.jsonl: the 100 KiB body leaves at
+    /// once, its events come at the 100 ms poll, the response at 300 ms). A response
+    /// that comes before the poll completes the upload first (chromiumProcessResponse).
+    /// The progress of a poll that finds the body still going out follows Blink's
+    /// DidSendData; no golden trace has an upload slow enough to show one.
+    private mutating func uploadPollFired() -> [Action] {
+        guard let deadline = uploadPollDeadline else { return [] }
+        uploadPollDeadline = nil
+        guard fetching, sendFlag, !uploadComplete else { return [] }
+        if requestEnded {
+            return uploadCompleted()
+        }
+        let next = deadline + Self.uploadPollMicros
+        uploadPollDeadline = next
+        var actions: [Action] = [.setTimer(.uploadProgress, atMicros: next)]
+        if uploadTransmitted > uploadReported, uploadListener {
+            uploadReported = uploadTransmitted
+            actions.append(.fire(.progress(.progress, target: .upload, loaded: uploadTransmitted, total: uploadLength)))
+        }
+        return actions
+    }
+
+    /// Blink's DidSendData with everything sent: progress, then load and loadend, at the upload.
+    private mutating func uploadCompleted() -> [Action] {
+        uploadComplete = true
+        uploadReported = uploadTransmitted
+        guard uploadListener else { return [] }
+        return [.fire(.progress(.progress, target: .upload, loaded: uploadTransmitted, total: uploadLength)),
+                .fire(.progress(.load, target: .upload, loaded: uploadTransmitted, total: uploadLength)),
+                .fire(.progress(.loadend, target: .upload, loaded: uploadTransmitted, total: uploadLength))]
+    }
+
+    private mutating func stopUploadPoll() -> [Action] {
+        guard uploadPollDeadline != nil else { return [] }
+        uploadPollDeadline = nil
+        return [.cancelTimer(.uploadProgress)]
     }
 }

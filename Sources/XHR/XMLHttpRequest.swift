@@ -32,7 +32,7 @@ public final class XMLHttpRequest: XHREventTarget {
 
     let transport: any Transport
     package let scheduler: any Scheduler
-    var machine = XHRStateMachine()
+    var machine: XHRStateMachine
     private var fetch: FetchController?
     private var timers: [XHRStateMachine.TimerID: ScheduledTaskID] = [:]
     private var pendingException: DOMException.Name?
@@ -73,6 +73,7 @@ public final class XMLHttpRequest: XHREventTarget {
         self.scheduler = scheduler
         self.profile = profile
         self.baseURL = baseURL
+        self.machine = XHRStateMachine(profile: profile)
         super.init()
     }
 
@@ -162,7 +163,7 @@ public final class XMLHttpRequest: XHREventTarget {
         switch action {
         case .startFetch:
             guard let request = pendingRequest else { return }
-            let controller = FetchController(request: request, transport: transport, scheduler: scheduler, delegate: self)
+            let controller = FetchController(request: request, profile: profile, transport: transport, scheduler: scheduler, delegate: self)
             fetch = controller
             controller.start()
         case .terminateFetch:

@@ -46,7 +46,7 @@ struct TraceCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the trace here instead of standard output.", completion: .file())
     var output: String?
 
-    @Flag(help: "Exit with 1 when a request has no recording (the XHR gets a network error either way).")
+    @Flag(help: "Exit with 3 when a request has no recording (the XHR gets a network error either way).")
     var failOnMiss = false
 
     func validate() throws {
@@ -75,6 +75,6 @@ struct TraceCommand: ParsableCommand {
         for miss in outcome.misses {
             FileHandle.standardError.write(Data("warning: \(miss.message.split(whereSeparator: \.isNewline).joined(separator: " "))\n".utf8))
         }
-        if failOnMiss, !outcome.misses.isEmpty { throw ExitCode(1) }
+        if failOnMiss, !outcome.misses.isEmpty { throw ExitCode.replayMiss }
     }
 }

@@ -9,9 +9,10 @@ public struct XHRTapeCommand: AsyncParsableCommand, Sendable {
         abstract: "Record HTTP exchanges with per-chunk timing and replay them as XMLHttpRequest traces.",
         discussion: """
             Exit codes: 0 success (or equal, for diff); 1 a finding: inputs differ (diff), the \
-            cassette is damaged (verify), requests missed the cassette (--fail-on-miss); 2 an \
+            cassette is damaged (verify), the replay does not match the live run (demo); 2 an \
             error: unknown flags or bad values, missing or unreadable files, corrupt cassettes, \
-            malformed traces. Errors are one line on standard error.
+            malformed traces; 3 requests missed the cassette (--fail-on-miss). Errors are one \
+            line on standard error.
             Shell completion: xhrtape --generate-completion-script bash|zsh|fish.
             """,
         subcommands: [

@@ -39,6 +39,23 @@ struct RecordingTransportTests {
         return try cassette.exchanges().map(\.request.url)
     }
 
+    @Test func aRequestThatWaitedBeforeStartingIsStoredFromItsArrival() throws {
+        defer { directory.remove() }
+        let timeline = try Timeline.response(to: .sample("GET", "http://h/queued"), body: Timeline.bytes(count: 1_000), chunkSize: 500, gapMicros: 10_000)
+        let cassette = try Cassette.create(at: path)
+        let scheduler = VirtualScheduler()
+        let transport = try RecordingTransport(
+            live: ScriptedTransport(scheduler: scheduler, timelines: [timeline]), cassette: cassette, mode: .all, scheduler: scheduler)
+        let delegate = RecordingDelegate(scheduler: scheduler)
+        _ = transport.start(timeline.request, delegate: delegate, startedLateByMicros: 3_000)
+        scheduler.runUntilIdle()
+        // The client sees the live offsets; the cassette counts from the request's arrival.
+        #expect(delegate.entries == timeline.entries)
+        let stored = try cassette.timeline(of: try #require(try cassette.exchanges().first).id)
+        #expect(stored.entries.map(\.offsetMicros) == timeline.entries.map { $0.offsetMicros + 3_000 })
+        try cassette.close()
+    }
+
     @Test func liveEventsReachTheClientUnchangedAndTheCassetteOnlyWhenComplete() throws {
         defer { directory.remove() }
         let timeline = try Timeline.response(to: .sample("GET", "http://h/slow"), body: Timeline.bytes(count: 5_000), chunkSize: 500, gapMicros: 10_000)

@@ -205,7 +205,7 @@ struct ProxyRecordReplayTests {
             Issue.record("expected the aborted exchange to be stored as failed, got \(abortedExchange.outcome)")
             return
         }
-        #expect(failure.code == .aborted)
+        #expect(failure.code == .clientGaveUp)
         #expect(failure.message == "aborted by client")
         // It holds the bytes that arrived before the client left: fewer than the whole body.
         #expect(abortedExchange.responseBodyLength > 0)

@@ -31,6 +31,31 @@ struct TimelinePlayerTests {
         #expect(deliveries.map(\.arrivedAtMicros) == [7_200, 7_400, 8_000, 12_000, 37_000, 37_000])
     }
 
+    @Test func aTimelineWhoseClientGaveUpStallsInsteadOfFailing() throws {
+        let scheduler = VirtualScheduler()
+        let delegate = RecordingDelegate(scheduler: scheduler)
+        let timeline = try Timeline(request: TimelineFixtures.request, entries: [
+            TimelineFixtures.entry(1_000, .responseHead(TimelineFixtures.head(contentLength: 4))),
+            TimelineFixtures.entry(5_000, .responseBodyChunk([1, 2])),
+            TimelineFixtures.entry(9_000, .failure(TransportFailure(.clientGaveUp, message: "aborted by client"))),
+        ])
+        TimelinePlayer(timeline: timeline, scheduler: scheduler).play(to: delegate)
+        #expect(scheduler.runUntilIdle())
+        // Everything before the recording's client left arrives; then nothing: no failure, no end.
+        #expect(delegate.events == Array(timeline.entries.prefix(2).map(\.event)))
+    }
+
+    @Test func otherFailuresStillArrive() throws {
+        let scheduler = VirtualScheduler()
+        let delegate = RecordingDelegate(scheduler: scheduler)
+        let timeline = try Timeline(request: TimelineFixtures.request, entries: [
+            TimelineFixtures.entry(1_000, .failure(TransportFailure(.aborted, message: "body source failed"))),
+        ])
+        TimelinePlayer(timeline: timeline, scheduler: scheduler).play(to: delegate)
+        scheduler.runUntilIdle()
+        #expect(delegate.events == timeline.entries.map(\.event))
+    }
+
     @Test func scaledTimingMultipliesEveryOffset() throws {
         let deliveries = try play(.scaled(0.5))
         #expect(deliveries.map(\.arrivedAtMicros) == [100, 200, 500, 2_500, 15_000, 15_000])

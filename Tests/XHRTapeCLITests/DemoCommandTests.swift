@@ -9,7 +9,11 @@ struct DemoCommandTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-demo-test-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let started = ContinuousClock.now
-        let demo = try XHRTapeProcess.run(["demo", "--directory", directory, "--color", "never"], deadlineSeconds: 120)
+        // The test suite runs in parallel, so the machine is busy and live latencies vary by
+        // tens of milliseconds; the event sequences must still be identical. CI also runs the
+        // demo alone with the default tolerance (5 ms or 10 %), see .ci/run.
+        let demo = try XHRTapeProcess.run(
+            ["demo", "--directory", directory, "--color", "never", "--tolerance", "250ms,10%"], deadlineSeconds: 120)
         let elapsed = ContinuousClock.now - started
         #expect(demo.status == 0, "stderr: \(demo.errors)\nstdout: \(demo.output)")
         #expect(demo.output.contains("MATCH: live and replayed traces agree on every event"), "\(demo.output)")
@@ -21,7 +25,8 @@ struct DemoCommandTests {
         #expect(live.header.source == .live)
         #expect(replay.header.source == .replay)
         #expect(live.requests.count == 7)
-        #expect(TraceDiff(expected: live.lines, actual: replay.lines).isEqual)
+        let comparison = TraceDiff(expected: live.lines, actual: replay.lines, tolerance: TraceTolerance(absoluteMicros: 250_000, relative: 0.1))
+        #expect(comparison.isEqual, "\(comparison.differences.joined(separator: "\n"))")
         let types = Set(replay.lines.compactMap { if case .event(let event) = $0 { event.type } else { nil } })
         #expect(types.isSuperset(of: ["timeout", "abort", "error", "load", "progress"]))
 

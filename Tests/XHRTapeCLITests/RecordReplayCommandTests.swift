@@ -54,7 +54,8 @@ struct RecordReplayCommandTests {
         try process.run()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus != 0)
-        #expect(message.hasPrefix("Error: "))
+        #expect(process.terminationStatus == 2)
+        #expect(message.hasPrefix("error: "))
+        #expect(message.split(separator: "\n").count == 1, "one line: \(message)")
     }
 }

@@ -13,9 +13,9 @@ final class XHRHarness {
     private(set) var times: [Int64] = []
 
     init(_ timelines: [String: [Timeline.Entry]], timing: TimingMode = .original, baseURL: String? = nil,
-         responder: ((ExchangeRequest) -> [Timeline.Entry]?)? = nil) {
+         profile: XHRProfile = .spec, responder: ((ExchangeRequest) -> [Timeline.Entry]?)? = nil) {
         transport = ScriptedTransport(scheduler: scheduler, timing: timing, timelines, responder: responder)
-        xhr = XMLHttpRequest(transport: transport, scheduler: scheduler, baseURL: baseURL)
+        xhr = XMLHttpRequest(transport: transport, scheduler: scheduler, profile: profile, baseURL: baseURL)
         for type in ["readystatechange", "loadstart", "progress", "abort", "error", "load", "timeout", "loadend"] {
             xhr.addEventListener(type) { [unowned self] event in record(event) }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Trace
 
 /// `xhrtape demo`: the product end to end against the built-in scenario server.
 struct DemoCommand: AsyncParsableCommand {
@@ -16,6 +17,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Directory for the demo's files (default: a new temporary directory).", completion: .directory)
     var directory: String?
 
+    @Option(help: "How far live and replayed event times may differ: 5ms, 10%, or both as 5ms,10% (the larger applies).")
+    var tolerance: TraceTolerance = .default
+
     @Option(help: "Colour: auto (on a terminal unless NO_COLOR is set), always, never.")
     var color: ColorChoice = .auto
 
@@ -28,7 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-demo-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
-        let run = DemoRun(directory: folder, color: color.isEnabled, print: { Swift.print($0); fflush(nil) })
+        let run = DemoRun(directory: folder, color: color.isEnabled, tolerance: tolerance, print: { Swift.print($0); fflush(nil) })
         let outcome = try await run.run()
         if !outcome.liveMatchesReplay { throw ExitCode(1) }
     }

@@ -49,6 +49,10 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
         self.context = context
     }
 
+    /// When the current request's head arrived: the recording's time zero, so an
+    /// exchange's offsets include the time its request body took to reach the proxy.
+    private var requestHeadArrivedAt: ContinuousClock.Instant?
+
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
     }
@@ -56,6 +60,7 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
+            requestHeadArrivedAt = .now
             let url = tunnel.map { head.uri.hasPrefix("/") ? $0.urlPrefix + head.uri : head.uri } ?? head.uri
             exchangeLog.begin(method: head.method.rawValue, url: url)
             perform(machine.requestHead(head), context: context)
@@ -133,7 +138,7 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             counters.exchangeStarted()
             let sink = ExchangeSink(eventLoop: context.eventLoop, handler: NIOLoopBound(self, eventLoop: context.eventLoop))
             let dispatcher = dispatcher
-            let receivedAt = ContinuousClock.now
+            let receivedAt = requestHeadArrivedAt ?? .now
             thread.execute { dispatcher.value.start(request, key: key, sink: sink, receivedAt: receivedAt) }
         case .cancelExchange(let key):
             acknowledger = nil
@@ -151,7 +156,7 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
         case .writeHead(let head):
             exchangeLog.status = head.status
             let version: NIOHTTP1.HTTPVersion = .http1_1
-            let nioHead = HTTPResponseHead(version: version, status: .custom(code: UInt(head.status), reasonPhrase: head.reasonPhrase),
+            let nioHead = HTTPResponseHead(version: version, status: Self.responseStatus(head.status, head.reasonPhrase),
                                            headers: HTTPHeaders(head.headerFields.wirePairs.map { ($0.name, $0.value) }))
             context.writeAndFlush(wrapOutboundOut(.head(nioHead)), promise: nil)
         case .writeBody(let bytes):
@@ -217,6 +222,16 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
                 channel.close(promise: nil)
             }
         }
+    }
+
+    /// The NIO status for a recorded status line. NIO frames a `.custom` 204 or 304 as
+    /// if it had a body (chunked), which would corrupt the next response on a kept-alive
+    /// connection; those codes use NIO's own cases, which know there is no body (the
+    /// standard reason phrase is sent for them).
+    static func responseStatus(_ code: Int, _ reasonPhrase: String) -> HTTPResponseStatus {
+        code == 204 || code == 304 || (100..<200).contains(code)
+            ? HTTPResponseStatus(statusCode: code)
+            : .custom(code: UInt(code), reasonPhrase: reasonPhrase)
     }
 
     private func finishResponse(trailers: HTTPHeaders?, close: Bool, context: ChannelHandlerContext) {

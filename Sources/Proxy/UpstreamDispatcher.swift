@@ -76,8 +76,8 @@ final class UpstreamDispatcher {
     var inFlightCount: Int { exchanges.count }
 
     /// Starts `request` for exchange `key`; its signals go to `sink`.
-    /// - Parameter receivedAt: when the proxy had the whole request, on the event loop;
-    ///   the recording counts offsets from then.
+    /// - Parameter receivedAt: when the request's head reached the proxy; the recording
+    ///   counts offsets from then.
     func start(_ request: ExchangeRequest, key: ExchangeKey, sink: ExchangeSink, receivedAt: ContinuousClock.Instant = .now) {
         let exchange = UpstreamExchange(key: key, sink: sink, counters: counters) { [weak self] key in
             self?.exchanges[key] = nil

@@ -46,7 +46,7 @@ struct LiveChromiumProfileTests {
         // The recording's port is not this server's: keep the path and query.
         let components = try #require(URLComponents(string: request.url))
         let path = components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
-        try await ScenarioServer.withRunningServer { server in
+        try await ScenarioServer.withRunning { server in
             let scheduler = RealTimeScheduler()
             let transport = try CurlTransport(executor: scheduler)
             defer { transport.shutdown() }

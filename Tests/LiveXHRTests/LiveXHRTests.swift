@@ -26,7 +26,7 @@ struct LiveXHRTests {
     }
 
     @Test func aLiveXHRSeesTheServersTrickleAsProgressEvents() async throws {
-        try await ScenarioServer.withRunningServer { server in
+        try await ScenarioServer.withRunning { server in
             let (events, xhr) = try liveTrace(server, Self.trickle)
             #expect(xhr.status == 200)
             #expect(try xhr.responseText == String(decoding: BodyPattern.bytes(from: 0, count: 500), as: UTF8.self))
@@ -38,7 +38,7 @@ struct LiveXHRTests {
     }
 
     @Test func aRecordedTimelineReplaysToTheEventsTheLiveRunSaw() async throws {
-        try await ScenarioServer.withRunningServer { server in
+        try await ScenarioServer.withRunning { server in
             // A live XHR whose transport is teed: the timeline it consumed is kept.
             let scheduler = RealTimeScheduler()
             let curl = try CurlTransport(executor: scheduler)

@@ -242,6 +242,22 @@ struct ProxyRecordReplayTests {
         try await server.shutdown()
     }
 
+    @Test(arguments: [204, 304])
+    func aBodylessResponseLeavesTheKeptAliveConnectionClean(status: Int) async throws {
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .passthrough))
+        let first = Self.get(server.url("/status?code=\(status)"), close: false)
+        let second = Self.get(server.url("/bytes?n=5"), close: true)
+        let transcript = try await RawHTTPClient.exchange(port: proxy.port, request: first + second)
+        let text = String(decoding: transcript.bytes, as: UTF8.self)
+        // No chunked framing (and so no stray "0\r\n\r\n") after a response that has no body.
+        #expect(!text.lowercased().contains("transfer-encoding"), "\(text)")
+        let secondStart = try #require(text.range(of: "HTTP/1.1 200 OK"))
+        #expect(text[secondStart.lowerBound...].hasSuffix("\r\n\r\nabcde"), "\(text)")
+        await proxy.shutdown()
+        try await server.shutdown()
+    }
+
     static func get(_ url: String, close: Bool = true) -> [UInt8] {
         let authority = URLComponents(string: url).map { "\($0.host ?? ""):\($0.port ?? 80)" } ?? ""
         return Array("GET \(url) HTTP/1.1\r\nHost: \(authority)\r\nUser-Agent: raw\r\n\(close ? "Connection: close\r\n" : "")\r\n".utf8)

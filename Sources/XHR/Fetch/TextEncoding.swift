@@ -90,6 +90,10 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
     func decodeWithoutBOMSniffing(_ bytes: ArraySlice<UInt8>) -> String {
         switch name {
         case "UTF-8":
+            // Fast path: valid UTF-8 decodes to itself; only invalid input needs the
+            // standard's replacement steps (a replayed body's responseText is read on
+            // every XHR, so this is on the replay hot path).
+            if let valid = String(validating: bytes, as: UTF8.self) { return valid }
             var decoder = UTF8ByteDecoder()
             return decoder.decodeReplacing(bytes)
         case "UTF-16BE", "UTF-16LE":

@@ -17,8 +17,12 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Directory for the demo's files (default: a new temporary directory).", completion: .directory)
     var directory: String?
 
-    @Option(help: "How far live and replayed event times may differ: 5ms, 10%, or both as 5ms,10% (the larger applies).")
-    var tolerance: TraceTolerance = .default
+    @Option(help: """
+        How far live and replayed event times may differ: 10ms, 10%, or both as 10ms,10% (the larger applies). \
+        The default is wider than `diff`'s 5 ms: the live XHRs run through the proxy, and the time a request \
+        spends between the client and the proxy (a few ms per hop in a debug build) is not in the recording.
+        """)
+    var tolerance = TraceTolerance(absoluteMicros: 10_000, relative: 0.1)
 
     @Option(help: "Colour: auto (on a terminal unless NO_COLOR is set), always, never.")
     var color: ColorChoice = .auto

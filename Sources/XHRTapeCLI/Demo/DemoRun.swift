@@ -32,16 +32,17 @@ struct DemoRun {
         let session2 = directory.appendingPathComponent("session2.sqlite").path
         print("xhrtape demo — files in \(directory.path)\n")
 
-        var server = try await ScenarioServer.start(.init(tlsPort: nil), logger: quiet)
-        let port = server.port
-        let base = server.url("")
+        let (port, base, live, liveTime) = try await withScenarioServer(port: 0) { server in
+            let base = server.url("")
+            let scenarios = DemoScenarios.first(base: base)
+            print("1. Scenario server on \(base). Recording \(scenarios.count) XHRs live (libcurl, real time) through the proxy into session1.sqlite …")
+            let (live, liveTime) = try await recordSession(scenarios, base: base, into: session1)
+            return (server.port, base, live, liveTime)
+        }
         let firstScenarios = DemoScenarios.first(base: base)
-        print("1. Scenario server on \(base). Recording \(firstScenarios.count) XHRs live (libcurl, real time) through the proxy into session1.sqlite …")
-        let (live, liveTime) = try await recordSession(firstScenarios, into: session1)
         try write(live.jsonl, "live.jsonl")
         print("   done in \(seconds(liveTime)).")
 
-        try await server.shutdown()
         print("2. Scenario server stopped. Replaying session1.sqlite offline into the XMLHttpRequest on the virtual clock …")
         let replayStarted = ContinuousClock.now
         let replay = try replaySession(firstScenarios, from: session1)
@@ -59,13 +60,12 @@ struct DemoRun {
             : "MISMATCH: live and replayed traces differ (\(comparison.summary))."
         print(matchLine + "\n")
 
-        server = try await ScenarioServer.start(.init(port: port, tlsPort: nil), logger: quiet)
-        defer { Task { [server] in try? await server.shutdown() } }
         let secondScenarios = DemoScenarios.second(base: base)
         print("3. Scenario server changed (slower trickle, 301 instead of 302, a new upload header). Recording session2.sqlite …")
-        let (secondLive, _) = try await recordSession(secondScenarios, into: session2)
+        let (secondLive, _) = try await withScenarioServer(port: port) { _ in
+            try await recordSession(secondScenarios, base: base, into: session2)
+        }
         try write(secondLive.jsonl, "live2.jsonl")
-        try await server.shutdown()
 
         let first = try Cassette(path: session1, access: .readOnly)
         defer { try? first.close() }
@@ -81,16 +81,21 @@ struct DemoRun {
         return Outcome(liveMatchesReplay: comparison.isEqual, sessionsDiffer: !cassetteDiff.isEqual)
     }
 
+    /// Runs `body` with the scenario server on `port` (0: any), stopped whatever happens.
+    private func withScenarioServer<T>(port: Int, _ body: (ScenarioServer) async throws -> T) async throws -> T {
+        try await ScenarioServer.withRunning(.init(port: port, tlsPort: nil), logger: quiet, body)
+    }
+
     /// Starts a recording proxy into `path`, runs the scenarios live through it and
     /// returns their trace and how long they took.
-    private func recordSession(_ scenarios: [DemoScenarios.Scenario], into path: String) async throws -> (TraceDocument, Duration) {
+    private func recordSession(_ scenarios: [DemoScenarios.Scenario], base: String, into path: String) async throws -> (TraceDocument, Duration) {
         let cassette = try Cassette(path: path)
         // The proxy's per-exchange log lines would interleave with the demo's own output.
         let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette, recordMode: .all)), logger: quiet)
         let started = ContinuousClock.now
         let trace: TraceDocument
         do {
-            trace = try await LiveTracer(proxyURL: proxy.url).trace(scenarios.map(\.plan))
+            trace = try await LiveTracer(proxyURL: proxy.url, warmUp: DemoScenarios.warmUp(base: base)).trace(scenarios.map(\.plan))
         } catch {
             await proxy.shutdown()
             try? cassette.close()

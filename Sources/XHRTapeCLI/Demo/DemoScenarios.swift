@@ -22,6 +22,12 @@ enum DemoScenarios {
         ]
     }
 
+    /// A request before the scenarios, recorded but not traced: it opens the client's
+    /// connection to the proxy, as a page's first request would have before its XHRs.
+    static func warmUp(base: String) -> XHRPlan {
+        XHRPlan(url: base + "/status?code=204")
+    }
+
     /// The second session: the same client against a changed server — a slower
     /// trickle, the redirect now a 301, and the echoed upload carrying a new header.
     static func second(base: String) -> [Scenario] {

@@ -10,6 +10,9 @@ struct LiveTracer: Sendable {
     var profile: XHRProfile = .spec
     /// Send everything (loopback included) through this HTTP proxy.
     var proxyURL: String?
+    /// Run first and left out of the trace: it opens the connections (to the proxy and
+    /// beyond) that the traced XHRs then reuse, as a page's earlier requests would have.
+    var warmUp: XHRPlan?
 
     /// Runs `plans` one after another on a thread of its own (the real-time scheduler
     /// blocks the thread that drives it) and returns the trace.
@@ -28,6 +31,8 @@ struct LiveTracer: Sendable {
         let proxy = proxyURL.map { UpstreamProxy.url($0, bypass: []) } ?? .direct
         let transport = try CurlTransport(executor: scheduler, configuration: .init(proxy: proxy))
         defer { transport.shutdown() }
-        return try XHRPlanRunner(profile: profile, source: .live).run(plans, transport: transport, scheduler: scheduler)
+        let runner = XHRPlanRunner(profile: profile, source: .live)
+        if let warmUp { _ = try runner.run([warmUp], transport: transport, scheduler: scheduler) }
+        return try runner.run(plans, transport: transport, scheduler: scheduler)
     }
 }

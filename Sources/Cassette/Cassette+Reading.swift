@@ -105,7 +105,7 @@ extension Cassette {
     static let requestSQL = requestSQL(includingBody: true)
 
     static func requestSQL(includingBody: Bool) -> String {
-        "SELECT id, method, url, request_version, request_headers\(includingBody ? ", request_body" : "") FROM exchange"
+        "SELECT id, method, url, request_version, request_headers, failure_code\(includingBody ? ", request_body" : "") FROM exchange"
     }
 
     static func fetchSummary(_ id: ExchangeID, in db: Database, path: String) throws -> ExchangeSummary {
@@ -199,10 +199,12 @@ extension Cassette {
         if includingBody {
             body = try row.withUnsafeData(named: "request_body") { $0.map { [UInt8]($0) } ?? [] }
         }
+        let failureCode: String? = row["failure_code"]
         return RecordedRequest(
             id: ExchangeID(rawValue: id),
             request: ExchangeRequest(
                 head: RequestHead(method: row["method"], url: row["url"], version: version, headerFields: fields),
-                body: body))
+                body: body),
+            clientGaveUp: failureCode == TransportFailure.Code.clientGaveUp.name)
     }
 }

@@ -6,10 +6,15 @@ public struct RecordedRequest: Sendable, Hashable {
     public var id: ExchangeID
     /// The request as stored (after redaction). Its body is empty when it was not loaded.
     public var request: ExchangeRequest
+    /// Whether the recording's own client left before the exchange ended (its timeline
+    /// ends in `clientGaveUp`): a replay of it stalls there, so ``RequestMatcher`` never
+    /// picks it as the one to repeat once the others are used up.
+    public var clientGaveUp: Bool
 
     /// Creates a recorded request.
-    public init(id: ExchangeID, request: ExchangeRequest) {
+    public init(id: ExchangeID, request: ExchangeRequest, clientGaveUp: Bool = false) {
         self.id = id
         self.request = request
+        self.clientGaveUp = clientGaveUp
     }
 }

@@ -82,7 +82,12 @@ public struct RequestMatcher: Sendable {
             position += 1
         }
         guard let last = bucket.indices.last(where: passes) else { throw missError(for: request) }
-        if options.whenExhausted == .repeatLast { return recorded[last].id }
+        if options.whenExhausted == .repeatLast {
+            // Repeat the last recording that ran to its end: one whose recording client
+            // left mid-exchange would stall every repeat.
+            let lastComplete = bucket.indices.last { passes($0) && !recorded[$0].clientGaveUp }
+            return recorded[lastComplete ?? last].id
+        }
         let entry = recorded[last]
         let uses = bucket.indices.filter(passes).count
         let miss = RequestMiss(

@@ -163,6 +163,15 @@ struct RequestMatcherTests {
         #expect(served.map(\.rawValue) == [1, 2, 2, 2])
     }
 
+    @Test func repeatLastSkipsARecordingItsClientGaveUpOn() throws {
+        var requests = recorded(get("http://h/poll"), get("http://h/poll"), get("http://h/poll"))
+        requests[2].clientGaveUp = true
+        var matcher = RequestMatcher(recorded: requests, options: MatchOptions(whenExhausted: .repeatLast))
+        let served = try (0..<5).map { _ in try matcher.match(get("http://h/poll")) }
+        // Each recording once, in order; then the last complete one, not the abandoned one.
+        #expect(served.map(\.rawValue) == [1, 2, 3, 2, 2])
+    }
+
     @Test func candidatesListEveryMatchingRecordingWithoutUsingThem() throws {
         var matcher = RequestMatcher(recorded: recorded(get("http://h/a"), get("http://h/b"), get("http://h/a")))
         #expect(matcher.candidates(for: get("http://h/a")).map(\.rawValue) == [1, 3])

@@ -43,12 +43,22 @@ final class RunningXHRTape {
         kill(process.processIdentifier, signal)
     }
 
-    /// Waits for the process to end; returns its status and the rest of its output.
-    func finish() -> (status: Int32, standardOutput: String, standardError: String) {
-        let rest = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = errors.fileHandleForReading.readDataToEndOfFile()
+    /// Waits, at most `deadlineSeconds`, for the process to end; returns its status and the
+    /// rest of its output. Both pipes are read at once so that a full pipe cannot stall it.
+    func finish(deadlineSeconds: Int = 60) -> (status: Int32, standardOutput: String, standardError: String) {
+        let readers = DispatchGroup()
+        nonisolated(unsafe) var outputData = Data()
+        nonisolated(unsafe) var errorData = Data()
+        let (output, errors) = (output, errors)
+        DispatchQueue.global().async(group: readers) { outputData = output.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: readers) { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
+        if readers.wait(timeout: .now() + .seconds(deadlineSeconds)) == .timedOut {
+            process.terminate()
+            Issue.record("xhrtape \(process.arguments?.joined(separator: " ") ?? "") ran past \(deadlineSeconds) s")
+            readers.wait()
+        }
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: rest, as: UTF8.self), String(decoding: errorText, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
     }
 }
 

@@ -12,3 +12,11 @@ enum CommandLineFailure {
         String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }
+
+extension CommandLineFailure {
+    /// A failure whose message is the whole story: a file that cannot be read or written,
+    /// a benchmark tool that failed.
+    struct Message: Error, CustomStringConvertible {
+        var description: String
+    }
+}

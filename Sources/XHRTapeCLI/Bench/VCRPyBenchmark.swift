@@ -31,7 +31,7 @@ struct VCRPyBenchmark {
         let cassette = directory.appendingPathComponent("vcrpy-\(exchanges).yaml").path
         let result = try runPython(["-c", script, String(exchanges), cassette])
         guard result.status == 0, let seconds = Double(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw InputFile.Failure(description: "the vcrpy benchmark failed (exit \(result.status)): \(result.output)")
+            throw CommandLineFailure.Message(description: "the vcrpy benchmark failed (exit \(result.status)): \(result.output)")
         }
         return ReplayBenchmark.Figure(seconds: seconds, perSecond: Double(exchanges) / seconds)
     }

@@ -44,9 +44,8 @@ extension Cassette {
     /// - Throws: ``CassetteError/Code/exchangeNotFound``, or ``CassetteError/Code/invalidExchange``
     ///   if the stored events do not form a valid timeline.
     public func timeline(of id: ExchangeID) throws(CassetteError) -> Timeline {
-        // The row, the request body and every event; a complete exchange never changes,
-        // so no transaction is needed around the three statements.
-        let (request, entries) = try readCompleteExchange("read exchange \(id) of") { db in
+        // One read transaction for the row, the request body and every event.
+        let (request, entries) = try read("read exchange \(id) of") { db in
             let summary = try Self.fetchSummary(id, in: db, path: path)
             guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.requestSQL + " WHERE id = ?"), arguments: [id.rawValue]) else {
                 throw Self.notFound(id, path: path)

@@ -171,18 +171,6 @@ public final class Cassette: Sendable {
         }
     }
 
-    /// Runs `body` on a reader connection without opening a transaction: for reads of one
-    /// complete exchange, whose rows never change once written, where a transaction per
-    /// read was most of a replay's cost (`xhrtape bench replay`).
-    func readCompleteExchange<T>(_ doing: String, _ body: (Database) throws -> T) throws(CassetteError) -> T {
-        try checkOpen()
-        do {
-            return try pool.unsafeRead { db in try body(db) }
-        } catch {
-            throw .database(error, path: path, doing: doing)
-        }
-    }
-
     /// Runs `body` in a write transaction, translating failures.
     func write<T>(_ doing: String, _ body: (Database) throws -> T) throws(CassetteError) -> T {
         try checkWritable()

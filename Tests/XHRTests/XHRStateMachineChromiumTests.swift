@@ -6,23 +6,6 @@ import Testing
 struct XHRStateMachineChromiumTests {
     typealias Action = XHRStateMachine.Action
 
-    /// Feeds `input`, then every `.resume` the batch asks for, and returns all other actions.
-    private func run(_ machine: inout XHRStateMachine, _ input: XHRStateMachine.Input) -> [Action] {
-        var all: [Action] = []
-        var pending = [input]
-        while !pending.isEmpty {
-            for action in machine.handle(pending.removeFirst()) {
-                all.append(action)
-                if case .resume(let step) = action { pending.append(.resumed(step)) }
-            }
-        }
-        return all.filter { if case .resume = $0 { false } else { true } }
-    }
-
-    private func progress(_ type: ProgressEventType, _ target: XHREventTargetKind = .xhr, _ loaded: Int64 = 0, _ total: Int64 = 0) -> Action {
-        .fire(.progress(type, target: target, loaded: loaded, total: total))
-    }
-
     /// Opened and sent (a GET at time 0), the loadstart already out.
     private func sent(body: Int64 = 0, uploadListener: Bool = false) -> XHRStateMachine {
         var machine = XHRStateMachine(profile: .chromium)

@@ -5,24 +5,6 @@ import Testing
 struct XHRStateMachineTests {
     typealias Action = XHRStateMachine.Action
 
-    /// Feeds `input`, then every `.resume` the batch asks for (no listener re-enters),
-    /// and returns all actions in order.
-    private func run(_ machine: inout XHRStateMachine, _ input: XHRStateMachine.Input) -> [Action] {
-        var all: [Action] = []
-        var pending = [input]
-        while !pending.isEmpty {
-            for action in machine.handle(pending.removeFirst()) {
-                all.append(action)
-                if case .resume(let step) = action { pending.append(.resumed(step)) }
-            }
-        }
-        return all.filter { if case .resume = $0 { false } else { true } }
-    }
-
-    private func progress(_ type: ProgressEventType, _ target: XHREventTargetKind = .xhr, _ loaded: Int64 = 0, _ total: Int64 = 0) -> Action {
-        .fire(.progress(type, target: target, loaded: loaded, total: total))
-    }
-
     private func opened() -> XHRStateMachine {
         var machine = XHRStateMachine()
         _ = machine.handle(.open(synchronous: false))

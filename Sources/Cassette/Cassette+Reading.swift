@@ -91,6 +91,44 @@ extension Cassette {
         }
     }
 
+    /// The events of the complete exchanges with ids from `first` up to (not including)
+    /// `first + idCount` whose bodies are at most `maxBodyBytes`, in one read transaction:
+    /// how replay reads ahead the small exchanges it is likely to serve next.
+    func smallTimelines(from first: ExchangeID, idCount: Int, maxBodyBytes: Int64) throws(CassetteError) -> [ExchangeID: [Timeline.Entry]] {
+        try read("read exchanges from \(first) of") { db in
+            let summaries = try Row.fetchCursor(
+                db.cachedStatement(sql: Self.summarySQL + " WHERE e.id >= ? AND e.id < ? AND e.complete = 1 AND e.body_length <= ?"),
+                arguments: [first.rawValue, first.rawValue + Int64(idCount), maxBodyBytes])
+            let events = try db.cachedStatement(sql: "SELECT id, offset_us, kind, data FROM event WHERE id >= ? AND id < ? ORDER BY id")
+            var timelines: [ExchangeID: [Timeline.Entry]] = [:]
+            while let row = try summaries.next() {
+                let summary = try Self.summary(from: row)
+                let id = summary.id.rawValue
+                var entries: [Timeline.Entry] = []
+                entries.reserveCapacity(summary.eventCount)
+                let rows = try Row.fetchCursor(events, arguments: [CassetteSchema.eventKey(exchange: id, sequence: 0),
+                                                                   CassetteSchema.eventKey(exchange: id + 1, sequence: 0)])
+                while let event = try rows.next() {
+                    entries.append(try TimelineCursor.entry(from: event, summary: summary))
+                }
+                timelines[summary.id] = entries
+            }
+            return timelines
+        }
+    }
+
+    /// The response body length of every complete exchange.
+    func responseBodyLengths() throws(CassetteError) -> [ExchangeID: Int64] {
+        try read("read the exchanges of") { db in
+            var lengths: [ExchangeID: Int64] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, body_length FROM exchange WHERE complete = 1")
+            while let row = try rows.next() {
+                lengths[ExchangeID(rawValue: row[0])] = row[1] ?? 0
+            }
+            return lengths
+        }
+    }
+
     // MARK: - Rows
 
     static let summarySQL = """

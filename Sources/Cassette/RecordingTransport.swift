@@ -90,6 +90,12 @@ public final class RecordingTransport: Transport {
         }
     }
 
+    /// The acknowledgement window of replayed exchanges (see ``ReplayTransport/demandWindowBytes``).
+    public var replayDemandWindowBytes: Int? {
+        get { replay?.demandWindowBytes }
+        set { replay?.demandWindowBytes = newValue }
+    }
+
     public func start(_ request: ExchangeRequest, delegate: any TransportDelegate) -> any TransportTask {
         start(request, delegate: delegate, startedLateByMicros: 0)
     }

@@ -12,8 +12,12 @@ public import TapeCore
 /// next turn of the scheduler, and the error, with its structured ``CassetteError/miss``, is kept
 /// in ``misses``.
 ///
-/// Playback loads the matched exchange's timeline into memory (`TimelinePlayer` needs it whole);
-/// a consumer that must stream very large bodies reads them with ``Cassette/events(of:)``.
+/// Memory stays bounded whatever the cassette holds. An exchange whose body is at most
+/// ``cachedBodyLimit`` is read whole on first use and kept (up to ``cacheBudgetBytes`` in all),
+/// so a proxy replaying it again and again never goes back to the file. A larger body streams
+/// from the file a megabyte at a time through ``Cassette/events(of:)``; with
+/// ``demandWindowBytes`` set, its playback also waits for the consumer's acknowledgements
+/// (see `TimelinePlayer`), so a slow client holds only a few megabytes of it.
 public final class ReplayTransport: Transport {
     /// The cassette replayed.
     public let cassette: Cassette
@@ -24,8 +28,23 @@ public final class ReplayTransport: Transport {
     /// Called with each miss as it happens (after it is added to ``misses``).
     public var onMiss: ((CassetteError) -> Void)?
 
+    /// When set, playback pauses while this many delivered body bytes are unacknowledged;
+    /// the consumer acknowledges through the player's `demand` (a `TimelinePlayer`).
+    public var demandWindowBytes: Int?
+
+    /// Bodies up to this many bytes are played from memory, read once and kept.
+    public static let cachedBodyLimit = 256 << 10
+    /// The most body bytes of kept timelines; past it, the kept ones are dropped.
+    public static let cacheBudgetBytes = 64 << 20
+    /// How many ids one read of small exchanges spans.
+    public static let readAheadCount = 64
+
     private let scheduler: any Scheduler
     private var matcher: RequestMatcher
+    /// Each complete exchange's response body length, to choose between memory and streaming.
+    private let bodyLengths: [ExchangeID: Int64]
+    private var keptTimelines: [ExchangeID: [Timeline.Entry]] = [:]
+    private var keptBytes = 0
 
     /// Prepares to replay `cassette`, indexing its requests.
     ///
@@ -43,6 +62,7 @@ public final class ReplayTransport: Transport {
         self.timing = timing
         self.matcher = RequestMatcher(
             recorded: try cassette.recordedRequests(includingBodies: matching.body != nil), options: matching)
+        self.bodyLengths = try cassette.responseBodyLengths()
     }
 
     public func start(_ request: ExchangeRequest, delegate: any TransportDelegate) -> any TransportTask {
@@ -63,12 +83,42 @@ public final class ReplayTransport: Transport {
     /// Plays exchange `id` to `delegate`; a timeline that cannot be read is delivered as a failure.
     func play(_ id: ExchangeID, to delegate: any TransportDelegate) -> any TransportTask {
         do {
-            let player = TimelinePlayer(timeline: try cassette.timeline(of: id), timing: timing, scheduler: scheduler)
+            let demand = demandWindowBytes.map { PlaybackDemand(windowBytes: $0) }
+            let player: TimelinePlayer
+            if let length = bodyLengths[id], length <= Self.cachedBodyLimit {
+                player = TimelinePlayer(
+                    source: InMemoryTimelineSource(entries: try keptEntries(of: id)), timing: timing, scheduler: scheduler, demand: demand)
+            } else {
+                player = TimelinePlayer(source: try cassette.events(of: id), timing: timing, scheduler: scheduler, demand: demand)
+            }
             player.play(to: delegate)
             return player
         } catch {
             return fail(with: error, delegate: delegate)
         }
+    }
+
+    /// The entries of small exchange `id`, from memory once read. A miss reads ahead: the
+    /// small exchanges among the next ``readAheadCount`` ids come in the same transaction,
+    /// since replays mostly serve a cassette in recorded order.
+    private func keptEntries(of id: ExchangeID) throws(CassetteError) -> [Timeline.Entry] {
+        if let kept = keptTimelines[id] { return kept }
+        let read = try cassette.smallTimelines(from: id, idCount: Self.readAheadCount, maxBodyBytes: Int64(Self.cachedBodyLimit))
+        guard let entries = read[id] else { throw Cassette.notFound(id, path: cassette.path) }
+        for (readID, entries) in read {
+            let size = entries.reduce(64) { size, entry in
+                if case .responseBodyChunk(let bytes) = entry.event { return size + bytes.count + 64 }
+                return size + 64
+            }
+            if keptBytes + size > Self.cacheBudgetBytes {
+                keptTimelines = [:]
+                keptBytes = 0
+            }
+            keptTimelines[readID] = entries
+            keptBytes += size
+        }
+        keptTimelines[id] = entries
+        return entries
     }
 
     private func fail(with error: CassetteError, delegate: any TransportDelegate) -> any TransportTask {

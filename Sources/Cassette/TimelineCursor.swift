@@ -51,6 +51,19 @@ public struct TimelineCursor: Sendable {
         return batch[position]
     }
 
+    /// The rest of the current batch, reading the next one first if this one is used up;
+    /// empty after the terminal event.
+    ///
+    /// - Throws: ``CassetteError`` if the file cannot be read or an event is malformed.
+    public mutating func nextBatch() throws(CassetteError) -> [Timeline.Entry] {
+        if position == batch.count {
+            guard !exhausted else { return [] }
+            try readBatch()
+        }
+        defer { position = batch.count }
+        return position == 0 ? batch : Array(batch[position...])
+    }
+
     private mutating func readBatch() throws(CassetteError) {
         let (start, end, summary) = (lastKey, endKey, summary)
         let result: (entries: [Timeline.Entry], lastKey: Int64, complete: Bool) = try cassette.read("read exchange \(summary.id) of") { db in
@@ -109,5 +122,17 @@ public struct TimelineCursor: Sendable {
             event = .failure(failure)
         }
         return Timeline.Entry(offsetMicros: offset, event: event)
+    }
+}
+
+extension TimelineCursor: TimelineSource {
+    /// The next batch, for a `TimelinePlayer`; a cassette that cannot be read ends playback
+    /// with a `protocolError` failure carrying the reason.
+    public mutating func nextEntries() throws(TransportFailure) -> [Timeline.Entry] {
+        do {
+            return try nextBatch()
+        } catch {
+            throw TransportFailure(.protocolError, message: error.message)
+        }
     }
 }

@@ -158,3 +158,5 @@ public final class CurlTransportTask: TransportTask, @unchecked Sendable {
         }
     }
 }
+
+extension CurlTransportTask: BodyAcknowledging {}

@@ -28,9 +28,13 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
     /// True from the start of an exchange until this connection is done with it.
     private var exchangeInFlight = false
     private var context: ChannelHandlerContext?
-    /// The live task of the current exchange, told when body bytes reached the client.
-    private var acknowledger: CurlTransportTask?
+    /// The live transfer or replay of the current exchange, told when body bytes reached the client.
+    private var acknowledger: (any BodyAcknowledging)?
     private var exchangeLog = ExchangeLogLine()
+    /// Response parts were written and not yet flushed.
+    private var needsFlush = false
+    /// The flush is promised to the mailbox delivering the current batch.
+    private var flushRequested = false
 
     init(connection: UInt64, validator: RequestHeadValidator, maxBodyBytes: Int, pipeline: ProxyPipeline, logger: Logger) {
         self.machine = ProxyConnectionStateMachine(connection: connection, validator: validator, maxBodyBytes: maxBodyBytes)
@@ -69,6 +73,22 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
         case .end:
             perform(machine.requestEnd(), context: context)
         }
+        if needsFlush { flushWrites() }
+    }
+
+    /// True once per batch if response parts wait for a flush: the mailbox then calls
+    /// ``flushWrites()`` at the end of its batch.
+    func takeFlushRequest() -> Bool {
+        guard needsFlush, !flushRequested else { return false }
+        flushRequested = true
+        return true
+    }
+
+    /// Sends what was written.
+    func flushWrites() {
+        needsFlush = false
+        flushRequested = false
+        context?.flush()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -136,7 +156,8 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
         case .startExchange(let request, let key):
             exchangeInFlight = true
             counters.exchangeStarted()
-            let sink = ExchangeSink(eventLoop: context.eventLoop, handler: NIOLoopBound(self, eventLoop: context.eventLoop))
+            let sink = ExchangeSink(mailbox: pipeline.mailboxes.mailbox(for: context.eventLoop),
+                                    handler: NIOLoopBound(self, eventLoop: context.eventLoop))
             let dispatcher = dispatcher
             let receivedAt = requestHeadArrivedAt ?? .now
             thread.execute { dispatcher.value.start(request, key: key, sink: sink, receivedAt: receivedAt) }
@@ -158,10 +179,12 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             let version: NIOHTTP1.HTTPVersion = .http1_1
             let nioHead = HTTPResponseHead(version: version, status: Self.responseStatus(head.status, head.reasonPhrase),
                                            headers: HTTPHeaders(head.headerFields.wirePairs.map { ($0.name, $0.value) }))
-            context.writeAndFlush(wrapOutboundOut(.head(nioHead)), promise: nil)
+            context.write(wrapOutboundOut(.head(nioHead)), promise: nil)
+            needsFlush = true
         case .writeBody(let bytes):
             exchangeLog.bodyBytes += bytes.count
-            let written = context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes)))))
+            let written = context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes)))))
+            needsFlush = true
             if let acknowledger {
                 let count = bytes.count
                 written.whenComplete { _ in acknowledger.acknowledge(byteCount: count) }
@@ -239,6 +262,7 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
         acknowledger = nil
         exchangeLog.emit(to: logger)
         let written = context.writeAndFlush(wrapOutboundOut(.end(trailers)))
+        needsFlush = false
         if close {
             written.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
         }

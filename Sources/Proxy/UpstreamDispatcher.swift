@@ -52,13 +52,16 @@ final class UpstreamDispatcher {
                 self.live = live
                 let recording = try RecordingTransport(live: live, cassette: cassette, mode: recordMode,
                                                        scheduler: thread.scheduler, timing: timing, matching: matching)
+                recording.replayDemandWindowBytes = configuration.maxBufferedResponseBytes
                 recording.onRecordingError = { [logger] error in
                     logger.error("exchange not recorded", metadata: ["error": "\(error)"])
                 }
                 backend = .recording(recording)
             case .replay(let cassette, let timing, let matching):
                 live = nil
-                backend = .replay(try ReplayTransport(cassette: cassette, scheduler: thread.scheduler, timing: timing, matching: matching))
+                let replay = try ReplayTransport(cassette: cassette, scheduler: thread.scheduler, timing: timing, matching: matching)
+                replay.demandWindowBytes = configuration.maxBufferedResponseBytes
+                backend = .replay(replay)
             case .passthrough:
                 live = try makeLive()
                 backend = .live
@@ -92,8 +95,9 @@ final class UpstreamDispatcher {
         case .replay(let replay): task = replay.start(request, delegate: exchange)
         case .live: task = live!.start(request, delegate: exchange)
         }
-        let acknowledger = live?.takeStarted()
-        exchange.kind = acknowledger == nil ? .replayed : liveKind
+        let liveTask = live?.takeStarted()
+        exchange.kind = liveTask == nil ? .replayed : liveKind
+        let acknowledger: (any BodyAcknowledging)? = liveTask ?? (task as? TimelinePlayer)?.demand
         if misses.count > missesBefore, let error = misses.last {
             // The cassette could not answer: the task would only deliver a failure; answer instead.
             task.cancel()

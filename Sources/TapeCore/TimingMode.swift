@@ -14,15 +14,31 @@ public enum TimingMode: Sendable, Hashable, CustomStringConvertible {
 
     /// The playback offsets for `entries`, one per entry, never decreasing.
     public func playbackOffsets(for entries: [Timeline.Entry]) -> [Int64] {
-        switch self {
-        case .original:
-            return entries.map(\.offsetMicros)
-        case .scaled(let factor):
-            let factor = factor.isFinite ? max(0, factor) : 0
-            return entries.map { Int64((Double($0.offsetMicros) * factor).rounded()) }
-        case .fixed(let latency):
-            var responseStarted = false
-            return entries.map { entry in
+        var clock = PlaybackClock(self)
+        return entries.map { clock.offset(of: $0) }
+    }
+
+    /// Maps a timeline's entries to playback offsets one at a time, in order, for a
+    /// player that reads its timeline in batches.
+    public struct PlaybackClock: Sendable {
+        private let mode: TimingMode
+        /// For ``TimingMode/fixed(latencyMicros:)``: whether a response event was seen.
+        private var responseStarted = false
+
+        /// A clock for `mode`, before the first entry.
+        public init(_ mode: TimingMode) {
+            self.mode = mode
+        }
+
+        /// The playback offset of `entry`, the next entry of the timeline.
+        public mutating func offset(of entry: Timeline.Entry) -> Int64 {
+            switch mode {
+            case .original:
+                return entry.offsetMicros
+            case .scaled(let factor):
+                let factor = factor.isFinite ? max(0, factor) : 0
+                return Int64((Double(entry.offsetMicros) * factor).rounded())
+            case .fixed(let latency):
                 switch entry.event {
                 case .requestBodySent, .requestEnd:
                     if !responseStarted { return 0 }
@@ -30,9 +46,9 @@ public enum TimingMode: Sendable, Hashable, CustomStringConvertible {
                     responseStarted = true
                 }
                 return max(0, latency)
+            case .instant:
+                return 0
             }
-        case .instant:
-            return entries.map { _ in 0 }
         }
     }
 

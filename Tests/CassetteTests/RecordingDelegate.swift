@@ -20,6 +20,14 @@ final class RecordingDelegate: TransportDelegate {
 
     var entries: [Timeline.Entry] { deliveries.map { Timeline.Entry(offsetMicros: $0.offsetMicros, event: $0.event) } }
 
+    /// How many body bytes arrived.
+    var bodyBytes: Int {
+        events.reduce(0) { total, event in
+            if case .responseBodyChunk(let bytes) = event { return total + bytes.count }
+            return total
+        }
+    }
+
     /// The failure that ended the exchange, if one did.
     var failure: TransportFailure? {
         if case .failure(let failure)? = events.last { return failure }

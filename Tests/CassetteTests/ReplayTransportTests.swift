@@ -125,4 +125,63 @@ struct ReplayTransportTests {
             #expect(transport.misses.map(\.code) == [.exhausted])
         }
     }
+
+    /// A GET whose 6 MiB body came in 96 chunks of 64 KiB, 1 ms apart.
+    private static func largeRecording() throws -> Timeline {
+        let chunk = 64 << 10
+        return try Timeline(request: .sample("GET", "http://h/large"), entries:
+            [.at(1_000, .responseHead(.sample(headers: [("Content-Length", String(96 * chunk))])))]
+                + (0..<96).map { .at(Int64(2_000 + $0 * 1_000), .responseBodyChunk([UInt8](repeating: UInt8($0), count: chunk))) }
+                + [.at(98_000, .responseEnd(trailers: nil))])
+    }
+
+    @Test func aLargeBodyStreamsFromTheFileAndWaitsForAcknowledgementsPastTheWindow() throws {
+        let recorded = try Self.largeRecording()
+        try withCassette([recorded]) { cassette in
+            let scheduler = VirtualScheduler()
+            let transport = try ReplayTransport(cassette: cassette, scheduler: scheduler, timing: .instant)
+            transport.demandWindowBytes = 2 << 20
+            let delegate = RecordingDelegate(scheduler: scheduler)
+            let task = transport.start(recorded.request, delegate: delegate)
+            let demand = try #require((task as? TimelinePlayer)?.demand)
+            scheduler.run(untilMicros: 50_000)
+            // Batches of 1 MiB (TimelineCursor.batchBytes) are read while under 2 MiB is unacknowledged.
+            #expect(delegate.bodyBytes == 2 << 20, "playback stops at the window, not at the end of the body")
+            var acknowledged = 0
+            for _ in 0..<100 where delegate.events.last?.isTerminal != true {
+                let pending = delegate.bodyBytes - acknowledged
+                #expect(pending <= 3 << 20, "never more than the window and one batch unacknowledged")
+                demand.acknowledge(byteCount: pending)
+                acknowledged += pending
+                scheduler.run(untilMicros: scheduler.nowMicros + 10_000)
+            }
+            #expect(delegate.events == recorded.entries.map(\.event))
+        }
+    }
+
+    @Test func aSmallExchangeIsReadOnceAndThenServedFromMemory() throws {
+        let recorded = try Self.recording()
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("kept.sqlite")
+        let writing = try Cassette.create(at: path)
+        _ = try writing.record(recorded)
+        try writing.close()
+        let cassette = try Cassette(path: path, access: .readOnly)
+        let scheduler = VirtualScheduler()
+        var matching = MatchOptions()
+        matching.whenExhausted = .repeatLast
+        let transport = try ReplayTransport(cassette: cassette, scheduler: scheduler, matching: matching)
+        let first = RecordingDelegate(scheduler: scheduler)
+        _ = transport.start(recorded.request, delegate: first)
+        scheduler.runUntilIdle()
+        // Closing the file proves the second replay never reads it.
+        try cassette.close()
+        let second = RecordingDelegate(scheduler: scheduler)
+        _ = transport.start(recorded.request, delegate: second)
+        scheduler.runUntilIdle()
+        #expect(second.events == recorded.entries.map(\.event))
+        #expect(first.events == second.events)
+        #expect(transport.misses.isEmpty)
+    }
 }

@@ -18,6 +18,20 @@ final class RecordingDelegate: TransportDelegate {
 
     var events: [TimelineEvent] { deliveries.map(\.event) }
 
+    /// How many body bytes arrived.
+    var bodyBytes: Int {
+        events.reduce(0) { total, event in
+            if case .responseBodyChunk(let bytes) = event { return total + bytes.count }
+            return total
+        }
+    }
+
+    /// The failure that ended the exchange, if one did.
+    var failure: TransportFailure? {
+        if case .failure(let failure)? = events.last { return failure }
+        return nil
+    }
+
     func transportTask(_ task: any TransportTask, didReceive event: TimelineEvent, atOffsetMicros offsetMicros: Int64) {
         deliveries.append(Delivery(event: event, offsetMicros: offsetMicros, arrivedAtMicros: scheduler?.nowMicros))
         onEvent?(event)

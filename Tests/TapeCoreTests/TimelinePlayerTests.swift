@@ -100,4 +100,77 @@ struct TimelinePlayerTests {
         scheduler.runUntilIdle()
         #expect(order == ["chunk", "timer", "chunk"])
     }
+
+    /// A source that hands over one entry per batch and counts its reads.
+    private struct OneEntryPerBatch: TimelineSource {
+        var entries: [Timeline.Entry]
+        var failAfter: Int?
+        var reads = 0
+
+        mutating func nextEntries() throws(TransportFailure) -> [Timeline.Entry] {
+            reads += 1
+            if let failAfter, reads > failAfter { throw TransportFailure(.protocolError, message: "the file went away") }
+            guard !entries.isEmpty else { return [] }
+            return [entries.removeFirst()]
+        }
+    }
+
+    /// A head, ten 100-byte chunks 1 ms apart, the end.
+    private func tenChunks() -> [Timeline.Entry] {
+        [TimelineFixtures.entry(1_000, .responseHead(TimelineFixtures.head(contentLength: 1_000)))]
+            + (1...10).map { TimelineFixtures.entry(Int64(1_000 + $0 * 1_000), .responseBodyChunk([UInt8](repeating: UInt8($0), count: 100))) }
+            + [TimelineFixtures.entry(11_000, .responseEnd(trailers: nil))]
+    }
+
+    @Test func aBatchedSourcePlaysLikeTheWholeTimeline() throws {
+        let scheduler = VirtualScheduler()
+        let delegate = RecordingDelegate(scheduler: scheduler)
+        let entries = tenChunks()
+        TimelinePlayer(source: OneEntryPerBatch(entries: entries), scheduler: scheduler).play(to: delegate)
+        scheduler.runUntilIdle()
+        #expect(delegate.events == entries.map(\.event))
+        #expect(delegate.deliveries.map(\.arrivedAtMicros) == entries.map(\.offsetMicros))
+    }
+
+    @Test func playbackPausesWhileTheDemandWindowIsUnacknowledgedAndGoesOnAfterAcknowledgements() throws {
+        let scheduler = VirtualScheduler()
+        let delegate = RecordingDelegate(scheduler: scheduler)
+        let demand = PlaybackDemand(windowBytes: 250)
+        TimelinePlayer(source: OneEntryPerBatch(entries: tenChunks()), timing: .instant, scheduler: scheduler, demand: demand)
+            .play(to: delegate)
+        scheduler.run(untilMicros: 10_000)
+        // Three chunks reach 300 ≥ 250 unacknowledged bytes: nothing more, however long we wait.
+        #expect(delegate.bodyBytes == 300)
+        demand.acknowledge(byteCount: 100)
+        scheduler.run(untilMicros: 20_000)
+        #expect(delegate.bodyBytes == 400, "one acknowledged chunk lets one more through")
+        demand.acknowledge(byteCount: 1_000)
+        scheduler.runUntilIdle()
+        #expect(delegate.bodyBytes == 1_000)
+        #expect(delegate.events.last == .responseEnd(trailers: nil))
+        #expect(scheduler.pendingCount == 0, "a finished player polls no more")
+    }
+
+    @Test func aSourceThatCannotBeReadEndsPlaybackWithItsFailureAfterWhatWasPlayed() throws {
+        let scheduler = VirtualScheduler()
+        let delegate = RecordingDelegate(scheduler: scheduler)
+        TimelinePlayer(source: OneEntryPerBatch(entries: tenChunks(), failAfter: 3), scheduler: scheduler).play(to: delegate)
+        scheduler.runUntilIdle()
+        #expect(delegate.events.count == 4)
+        #expect(delegate.failure?.message == "the file went away")
+        #expect(delegate.deliveries.last?.offsetMicros == 3_000, "the failure comes no earlier than the last event played")
+    }
+
+    @Test func cancellingAPausedPlayerStopsItsPolling() throws {
+        let scheduler = VirtualScheduler()
+        let delegate = RecordingDelegate(scheduler: scheduler)
+        let player = TimelinePlayer(
+            source: OneEntryPerBatch(entries: tenChunks()), timing: .instant, scheduler: scheduler, demand: PlaybackDemand(windowBytes: 100))
+        player.play(to: delegate)
+        scheduler.run(untilMicros: 5_000)
+        #expect(delegate.bodyBytes == 100)
+        player.cancel()
+        #expect(scheduler.runUntilIdle())
+        #expect(delegate.bodyBytes == 100)
+    }
 }

@@ -14,6 +14,7 @@ struct ProxyPipeline: Sendable {
     let thread: TransportThread
     let leaves: LeafCertificateCache?
     let counters: ProxyCounters
+    let mailboxes: SignalMailboxes
     let logger: Logger
 
     /// Adds the HTTP handlers at the end of `channel`'s pipeline; on the event loop.

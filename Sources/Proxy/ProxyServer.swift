@@ -94,7 +94,8 @@ public final class ProxyServer: Sendable {
         let port = ProxyPortBox()
         let pipeline = ProxyPipeline(
             configuration: configuration, connections: ConnectionIDSource(), port: port, dispatcher: dispatcher, thread: thread,
-            leaves: configuration.certificateAuthority.map(LeafCertificateCache.init(authority:)), counters: counters, logger: logger)
+            leaves: configuration.certificateAuthority.map(LeafCertificateCache.init(authority:)), counters: counters,
+            mailboxes: SignalMailboxes(group: group), logger: logger)
         let channel: any Channel
         do {
             channel = try await ServerBootstrap(group: group)

@@ -33,7 +33,7 @@ extension Cassette {
             guard let row = try Row.fetchOne(
                 db, sql: Self.requestSQL + " WHERE id = ? AND complete = 1", arguments: [id.rawValue])
             else { throw Self.notFound(id, path: path) }
-            return try Self.recordedRequest(from: row, includingBody: true).request
+            return try Self.recordedRequest(from: row, includingBody: true, in: db).request
         }
     }
 
@@ -50,7 +50,7 @@ extension Cassette {
             guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.requestSQL + " WHERE id = ?"), arguments: [id.rawValue]) else {
                 throw Self.notFound(id, path: path)
             }
-            let request = try Self.recordedRequest(from: row, includingBody: true).request
+            let request = try Self.recordedRequest(from: row, includingBody: true, in: db).request
             var entries: [Timeline.Entry] = []
             entries.reserveCapacity(summary.eventCount)
             let rows = try Row.fetchCursor(
@@ -87,7 +87,7 @@ extension Cassette {
     public func recordedRequests(includingBodies: Bool) throws(CassetteError) -> [RecordedRequest] {
         try read("read the requests of") { db in
             try Row.fetchAll(db, sql: Self.requestSQL(includingBody: includingBodies) + " WHERE complete = 1 ORDER BY id")
-                .map { row in try Self.recordedRequest(from: row, includingBody: includingBodies) }
+                .map { row in try Self.recordedRequest(from: row, includingBody: includingBodies, in: db) }
         }
     }
 
@@ -133,7 +133,10 @@ extension Cassette {
 
     static let summarySQL = """
         SELECT e.id, e.started_at, e.method, e.url, e.request_version, e.request_headers,
-               length(e.request_body) AS request_body_length, e.status, e.reason, e.response_version,
+               CASE WHEN typeof(e.request_body) = 'blob' AND length(e.request_body) = 0
+                    THEN (SELECT coalesce(sum(length(ev.data)), 0) FROM event ev
+                          WHERE ev.id >= e.id << 32 AND ev.id < (e.id + 1) << 32 AND ev.kind = 0)
+                    ELSE length(e.request_body) END AS request_body_length, e.status, e.reason, e.response_version,
                e.response_headers, e.body_length, e.event_count, e.duration, e.trailers, e.failure_code,
                e.failure_message, e.tls, e.client_address, e.upstream_address, s.tool_version
         FROM exchange e LEFT JOIN session s ON s.id = e.session
@@ -224,7 +227,22 @@ extension Cassette {
         }
     }
 
-    static func recordedRequest(from row: Row, includingBody: Bool) throws -> RecordedRequest {
+    /// A request body recorded as it streamed (schema v2): the bytes of the exchange's
+    /// `requestBodySent` events, in order.
+    static func streamedRequestBody(of id: Int64, in db: Database) throws -> [UInt8] {
+        var body: [UInt8] = []
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT data FROM event WHERE id >= ? AND id < ? AND kind = ? ORDER BY id"),
+            arguments: [CassetteSchema.eventKey(exchange: id, sequence: 0), CassetteSchema.eventKey(exchange: id + 1, sequence: 0),
+                        StoredEventKind.requestBodySent.rawValue])
+        while let row = try rows.next() {
+            try row.withUnsafeData(atIndex: 0) { data in if let data { body.append(contentsOf: data) } }
+        }
+        return body
+    }
+
+    /// The request of `row` (from ``requestSQL``); a streamed body is read from `db`.
+    static func recordedRequest(from row: Row, includingBody: Bool, in db: Database? = nil) throws -> RecordedRequest {
         let id: Int64 = row["id"]
         guard let version = HTTPVersion(storedValue: row["request_version"]) else {
             throw malformed(id, "an unknown request HTTP version")
@@ -234,7 +252,12 @@ extension Cassette {
         }
         var body: [UInt8] = []
         if includingBody {
-            body = try row.withUnsafeData(named: "request_body") { $0.map { [UInt8]($0) } ?? [] }
+            let stored: DatabaseValue = row["request_body"]
+            if case .blob(let bytes) = stored.storage, bytes.isEmpty, let db {
+                body = try streamedRequestBody(of: id, in: db)
+            } else {
+                body = try row.withUnsafeData(named: "request_body") { $0.map { [UInt8]($0) } ?? [] }
+            }
         }
         let failureCode: String? = row["failure_code"]
         return RecordedRequest(

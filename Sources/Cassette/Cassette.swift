@@ -325,7 +325,7 @@ public final class Cassette: Sendable {
                             code: .notACassette,
                             message: "\(path) is an empty SQLite file, not a cassette. Record into it with `xhrtape record -c \(path)`.")
                     }
-                    if version < CassetteSchema.currentVersion {
+                    if version < CassetteSchema.oldestReadableVersion {
                         throw CassetteError(
                             code: .migrationRequired,
                             message: "\(path) has cassette schema v\(version); this xhrtape uses v\(CassetteSchema.currentVersion). "

@@ -31,12 +31,21 @@ import GRDB
 ///   start, `kind` a ``StoredEventKind``, `data` the raw chunk bytes (or the byte count of a
 ///   request-body event).
 /// - View `timeline` shows `event` with `exchange` and `sequence` split out, for the shell.
+///
+/// Schema v2 adds streamed request bodies, with no change to the tables: a request body that
+/// was recorded as it streamed upstream (a large upload through the proxy) is not in
+/// `request_body`, which holds an empty blob as the mark, but in its `requestBodySent` events,
+/// whose `data` is then the bytes sent (their count is the blob's length). A v1 file has no such
+/// body, so this build reads v1 files as they are; a v1 build refuses v2 files as too new.
 enum CassetteSchema {
     /// `PRAGMA application_id` of every cassette: "XHRT" in ASCII.
     static let applicationID: Int32 = 0x5848_5254
 
     /// The newest schema this build reads and writes.
-    static let currentVersion = 1
+    static let currentVersion = 2
+
+    /// The oldest schema this build reads without upgrading the file (v2 only adds a form v1 never has).
+    static let oldestReadableVersion = 1
 
     /// The page size of new cassettes. Measured on exchanges with 1 KiB bodies: 1,663 bytes each
     /// with 4 KiB pages (three 1 KiB chunks leave 880 bytes of a 4 KiB page unused), 1,493 with
@@ -49,7 +58,7 @@ enum CassetteSchema {
 
     /// Migrations by the version they produce; index 0 produces v1.
     static var migrations: [(version: Int, apply: (Database) throws -> Void)] {
-        [(1, createVersion1)]
+        [(1, createVersion1), (2, { _ in })]
     }
 
     /// The event key of `sequence` in `exchange`.

@@ -55,6 +55,8 @@ public final class ExchangeWriter {
     private var bufferedBodyBytes = 0
     private var bodyLength: Int64 = 0
     private var superseded: [ExchangeID] = []
+    /// The request body arrives with the `requestBodySent` events (``streamRequestBody()``).
+    private var requestBodyStreamed = false
 
     /// True once the exchange has been committed, abandoned or refused; nothing more can be appended.
     public private(set) var isFinished = false
@@ -88,6 +90,31 @@ public final class ExchangeWriter {
         }
     }
 
+    /// Records the request body as it streams: instead of the request's `body`, each
+    /// ``appendRequestBody(_:atOffsetMicros:)`` stores the bytes sent with its
+    /// `requestBodySent` event (schema v2). Call before the first event.
+    public func streamRequestBody() {
+        precondition(nextSequence == 0 && pending.isEmpty, "streamRequestBody() after events were recorded")
+        requestBodyStreamed = true
+    }
+
+    /// Records that `bytes` of a streamed request body (see ``streamRequestBody()``) were sent
+    /// `offsetMicros` after the request was issued: a `requestBodySent` event that keeps them.
+    ///
+    /// - Throws: as ``append(_:atOffsetMicros:)``.
+    public func appendRequestBody(_ bytes: [UInt8], atOffsetMicros offsetMicros: Int64) throws(CassetteError) {
+        guard !isFinished else {
+            throw invalid("request body bytes at \(offsetMicros) µs arrived after the exchange was finished or dropped")
+        }
+        do throws(CassetteError) {
+            guard requestBodyStreamed else { throw invalid("request body bytes came for a request whose body is not streamed") }
+            try record(.requestBodySent(byteCount: bytes.count), at: offsetMicros, sentBytes: bytes)
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
     /// Drops the exchange: what was written is deleted and nothing more is recorded. Does nothing
     /// once the exchange is finished.
     public func abandon() {
@@ -108,14 +135,18 @@ public final class ExchangeWriter {
 
     // MARK: - Recording
 
-    private func record(_ event: TimelineEvent, at offset: Int64) throws(CassetteError) {
+    private func record(_ event: TimelineEvent, at offset: Int64, sentBytes: [UInt8]? = nil) throws(CassetteError) {
         if offset < 0 { throw invalid("\(event.kindName) has a negative offset (\(offset) µs)") }
         if offset < lastOffset { throw invalid("\(event.kindName) at \(offset) µs comes before the previous event (\(lastOffset) µs)") }
         switch event {
         case .requestBodySent(let count):
             if sawRequestEnd { throw invalid("request body bytes were reported after the request ended") }
             if count <= 0 { throw invalid("a request-body event reports \(count) bytes") }
-            enqueue(PendingEvent(offset: offset, kind: .requestBodySent, payload: .count(count)), size: 16)
+            if let sentBytes {
+                enqueue(PendingEvent(offset: offset, kind: .requestBodySent, payload: .bytes(sentBytes)), size: sentBytes.count + 16)
+            } else {
+                enqueue(PendingEvent(offset: offset, kind: .requestBodySent, payload: .count(count)), size: 16)
+            }
         case .requestEnd:
             if sawRequestEnd { throw invalid("the request ended twice") }
             sawRequestEnd = true
@@ -266,6 +297,10 @@ public final class ExchangeWriter {
         arguments += ending
         arguments += [metadata.usesTLS, metadata.clientAddress, metadata.upstreamAddress]
         try statement.execute(arguments: arguments)
+        if requestBodyStreamed {
+            // The mark of a body kept in its events (CassetteSchema v2): an empty blob, never NULL.
+            try db.execute(sql: "UPDATE exchange SET request_body = zeroblob(0) WHERE id = ?", arguments: [id.rawValue])
+        }
     }
 
     private func completeRow(_ db: Database, trailers: HTTPFields?, failure: TransportFailure?, duration: Int64, eventCount: Int) throws {

@@ -14,7 +14,12 @@ final class RecordingTask: TransportTask, TransportDelegate {
     /// The offset of the last event recorded.
     private var lastOffsetMicros: Int64 = 0
 
-    init(writer: ExchangeWriter?, downstream: any TransportDelegate, transport: RecordingTransport, startedAtMicros: Int64, storedOffsetShiftMicros: Int64 = 0) {
+    /// The streamed request body, whose bytes each `requestBodySent` event takes for the cassette.
+    private let upload: RequestBodyStream?
+
+    init(writer: ExchangeWriter?, downstream: any TransportDelegate, transport: RecordingTransport, startedAtMicros: Int64,
+         storedOffsetShiftMicros: Int64 = 0, upload: RequestBodyStream? = nil) {
+        self.upload = upload
         self.writer = writer
         self.downstream = downstream
         self.transport = transport
@@ -26,7 +31,11 @@ final class RecordingTask: TransportTask, TransportDelegate {
         lastOffsetMicros = max(lastOffsetMicros, offsetMicros)
         if let writer {
             do {
-                try writer.append(event, atOffsetMicros: offsetMicros + storedOffsetShiftMicros)
+                if let upload, case .requestBodySent(let count) = event {
+                    try writer.appendRequestBody(upload.takeRead(count), atOffsetMicros: offsetMicros + storedOffsetShiftMicros)
+                } else {
+                    try writer.append(event, atOffsetMicros: offsetMicros + storedOffsetShiftMicros)
+                }
             } catch {
                 self.writer = nil
                 transport?.report(error)

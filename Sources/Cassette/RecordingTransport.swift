@@ -105,6 +105,37 @@ public final class RecordingTransport: Transport {
     /// transport thread starts it): recorded offsets count from the arrival, so the
     /// cassette keeps the time the recording's client waited, not only the upstream's.
     public func start(_ request: ExchangeRequest, delegate: any TransportDelegate, startedLateByMicros: Int64) -> any TransportTask {
+        start(request, upload: nil, delegate: delegate, startedLateByMicros: startedLateByMicros)
+    }
+
+    /// Which requests ``start(_:upload:delegate:startedLateByMicros:)`` can stream the body of:
+    /// none unless the mode always goes to the network (a replay needs the whole request to
+    /// match it) and the live transport is a `StreamingUploadTransport`; when recording, those
+    /// whose body no redaction rule needs whole. Callable from any thread.
+    public var uploadStreamingPolicy: @Sendable (RequestHead) -> Bool {
+        guard behaviour == .liveOnly || behaviour == .recordReplacing, live is any StreamingUploadTransport else { return { _ in false } }
+        if behaviour == .liveOnly { return { _ in true } }
+        let redactor = cassette.configuration.redactor
+        return { head in redactor.canRedactStreamedBody(of: head) }
+    }
+
+    /// Whether a request with `head` can have its body streamed (see ``uploadStreamingPolicy``).
+    public func canStreamUpload(of head: RequestHead) -> Bool {
+        uploadStreamingPolicy(head)
+    }
+
+    /// Starts `request` like ``start(_:delegate:startedLateByMicros:)``, with its body read
+    /// from `upload` as it arrives when `upload` is given (check ``canStreamUpload(of:)``
+    /// first). A recording stores the body as it went upstream: each `requestBodySent` event
+    /// keeps its bytes.
+    public func start(
+        _ request: ExchangeRequest, upload: RequestBodyStream?, delegate: any TransportDelegate, startedLateByMicros: Int64
+    ) -> any TransportTask {
+        if let upload {
+            precondition(canStreamUpload(of: request.head), "a streamed upload in a mode or configuration that cannot take one")
+            if behaviour == .liveOnly { return (live as! any StreamingUploadTransport).start(request, upload: upload, delegate: delegate) }
+            return record(request, upload: upload, delegate: delegate, lateness: max(0, startedLateByMicros))
+        }
         switch behaviour {
         case .liveOnly:
             return live.start(request, delegate: delegate)
@@ -120,10 +151,13 @@ public final class RecordingTransport: Transport {
         }
     }
 
-    private func record(_ request: ExchangeRequest, delegate: any TransportDelegate, lateness: Int64) -> any TransportTask {
+    private func record(
+        _ request: ExchangeRequest, upload: RequestBodyStream? = nil, delegate: any TransportDelegate, lateness: Int64
+    ) -> any TransportTask {
         var writer: ExchangeWriter?
         do {
             writer = try cassette.beginExchange(request, startedAt: wallClock(), metadata: metadata(request))
+            if upload != nil { writer?.streamRequestBody() }
         } catch {
             report(error)
         }
@@ -131,8 +165,13 @@ public final class RecordingTransport: Transport {
             writer.supersede(existing.candidates(for: writer.request))
         }
         let task = RecordingTask(
-            writer: writer, downstream: delegate, transport: self, startedAtMicros: scheduler.nowMicros, storedOffsetShiftMicros: lateness)
-        task.liveTask = live.start(request, delegate: task)
+            writer: writer, downstream: delegate, transport: self, startedAtMicros: scheduler.nowMicros, storedOffsetShiftMicros: lateness,
+            upload: upload)
+        if let upload {
+            task.liveTask = (live as! any StreamingUploadTransport).start(request, upload: upload, delegate: task)
+        } else {
+            task.liveTask = live.start(request, delegate: task)
+        }
         return task
     }
 

@@ -262,6 +262,20 @@ public struct Redactor: Sendable {
         case refuse(String)
     }
 
+    /// Whether the body of a request with `head` can be recorded as it streams, chunk by
+    /// chunk: no rule needs to see the whole body (request-scoped JSON field and body
+    /// pattern rules, and query-parameter rules on a url-encoded form, do).
+    public func canRedactStreamedBody(of head: RequestHead) -> Bool {
+        let isForm = MediaType(head.headerFields[.contentType] ?? "").isFormURLEncoded
+        return !rules.contains { rule in
+            switch rule.kind {
+            case .jsonField, .bodyPattern: return rule.scope.contains(.requests)
+            case .queryParameter: return isForm
+            case .header: return false
+            }
+        }
+    }
+
     /// Decides how a response with `head` is written.
     func responseBodyPlan(for head: ResponseHead) -> ResponseBodyPlan {
         let mediaType = MediaType(head.headerFields[.contentType] ?? "")

@@ -101,8 +101,14 @@ public struct TimelineCursor: Sendable {
         let event: TimelineEvent
         switch kind {
         case .requestBodySent:
-            guard let count: Int = row["data"] else { throw Cassette.malformed(id, "a request-body event without a count") }
-            event = .requestBodySent(byteCount: count)
+            // A count, or (schema v2, a streamed request body) the bytes sent.
+            let value: DatabaseValue = row[3]
+            if case .blob(let bytes) = value.storage {
+                event = .requestBodySent(byteCount: bytes.count)
+            } else {
+                guard let count = Int.fromDatabaseValue(value) else { throw Cassette.malformed(id, "a request-body event without a count") }
+                event = .requestBodySent(byteCount: count)
+            }
         case .requestEnd:
             event = .requestEnd
         case .responseHead:

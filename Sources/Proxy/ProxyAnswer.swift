@@ -62,8 +62,10 @@ struct ProxyAnswer: Sendable, Hashable {
     /// 413 for a request body over `limit` bytes; the connection closes.
     static func bodyTooLarge(limit: Int) -> ProxyAnswer {
         ProxyAnswer(status: 413, reasonPhrase: "Content Too Large", reason: "body-too-large",
-                    message: "xhrtape proxy: the request body exceeds \(limit) bytes, the most the proxy "
-                        + "holds to match and record a request. Raise ProxyConfiguration.maxRequestBodyBytes.\n",
+                    message: "xhrtape proxy: the request body exceeds \(limit) bytes, the most the proxy holds of a body "
+                        + "it must see whole: to match it against the cassette (replay, record modes once on a recorded "
+                        + "cassette, new and none) or to apply a redaction rule to it. Larger bodies stream upstream in "
+                        + "record modes all and passthrough, and in passthrough. Raise ProxyConfiguration.maxRequestBodyBytes.\n",
                     closesConnection: true)
     }
 

@@ -1,3 +1,4 @@
+import HTTPTypes
 import NIOHTTP1
 import TapeCore
 
@@ -37,6 +38,16 @@ struct ProxyConnectionStateMachine {
         case openTunnel(TunnelOrigin)
         /// Start exchange `key` for `request`.
         case startExchange(ExchangeRequest, key: ExchangeKey)
+        /// Start exchange `key` for `request` (whose own body is empty) with its body streaming:
+        /// `prefix` has arrived, the rest follows with ``forwardBody(_:)`` and ``endUpload``;
+        /// `length` is the announced `Content-Length`, nil for a chunked body.
+        case startStreamingExchange(ExchangeRequest, key: ExchangeKey, prefix: [UInt8], length: Int64?)
+        /// Hand more body bytes to the exchange whose body streams.
+        case forwardBody([UInt8])
+        /// The streaming request body is complete.
+        case endUpload
+        /// Tell the client to send its body (`100 Continue`): the request asked with `Expect: 100-continue`.
+        case sendContinue
         /// Cancel exchange `key`: its client went away.
         case cancelExchange(ExchangeKey)
         /// The client closed after receiving the whole announced body: let exchange `key`
@@ -55,7 +66,10 @@ struct ProxyConnectionStateMachine {
 
         static func == (lhs: Action, rhs: Action) -> Bool {
             switch (lhs, rhs) {
-            case (.none, .none), (.reset, .reset), (.close, .close): true
+            case (.none, .none), (.reset, .reset), (.close, .close), (.endUpload, .endUpload), (.sendContinue, .sendContinue): true
+            case (.startStreamingExchange(let a, let k, let p, let n), .startStreamingExchange(let b, let l, let q, let m)):
+                a == b && k == l && p == q && n == m
+            case (.forwardBody(let a), .forwardBody(let b)): a == b
             case (.answer(let a, let c), .answer(let b, let d)): a == b && c == d
             case (.openTunnel(let a), .openTunnel(let b)): a == b
             case (.startExchange(let a, let k), .startExchange(let b, let l)): a == b && k == l
@@ -75,11 +89,21 @@ struct ProxyConnectionStateMachine {
     private var sequence: UInt64 = 0
     private let validator: RequestHeadValidator
     private let maxBodyBytes: Int
+    /// Whether a request with this head may stream a body larger than ``streamingThresholdBytes``.
+    private let streamsBody: (RequestHead) -> Bool
+    /// The current exchange's body is still streaming from the client.
+    private(set) var uploading = false
 
-    init(connection: UInt64, validator: RequestHeadValidator, maxBodyBytes: Int) {
+    /// A body larger than this streams upstream as it arrives, when the head allows it;
+    /// one up to this size is collected whole (as are larger ones that may not stream, up
+    /// to `maxBodyBytes`).
+    static let streamingThresholdBytes = 1 << 20
+
+    init(connection: UInt64, validator: RequestHeadValidator, maxBodyBytes: Int, streamsBody: @escaping (RequestHead) -> Bool = { _ in false }) {
         self.connection = connection
         self.validator = validator
         self.maxBodyBytes = maxBodyBytes
+        self.streamsBody = streamsBody
     }
 
     // MARK: Client side
@@ -103,13 +127,29 @@ struct ProxyConnectionStateMachine {
             sequence += 1
             state = .receivingBody(key: ExchangeKey(connection: connection, sequence: sequence), head: upstreamHead,
                                    keepAlive: head.isKeepAlive, body: [])
-            return .none
+            // RFC 9110 §10.1.1: a proxy may answer 100 itself; the upstream request goes without Expect.
+            let expectsContinue = head.headers["expect"].contains { $0.lowercased() == "100-continue" }
+            return expectsContinue ? .sendContinue : .none
         }
     }
 
     /// Request body bytes arrived.
     mutating func requestBody(_ bytes: some Collection<UInt8>) -> Action {
+        if uploading {
+            switch state {
+            case .awaitingResponse, .streamingResponse: return .forwardBody(Array(bytes))
+            default: return .none
+            }
+        }
         guard case .receivingBody(let key, let head, let keepAlive, var body) = state else { return .none }
+        if body.count + bytes.count > Self.streamingThresholdBytes, streamsBody(head) {
+            state = .idle  // drop the reference so `body` stays unique
+            body.append(contentsOf: bytes)
+            state = .awaitingResponse(key: key, keepAlive: keepAlive)
+            uploading = true
+            let length = head.headerFields[.contentLength].flatMap { Int64($0) }
+            return .startStreamingExchange(ExchangeRequest(head: head, body: []), key: key, prefix: body, length: length)
+        }
         guard body.count + bytes.count <= maxBodyBytes else {
             state = .closed
             return .answer(.bodyTooLarge(limit: maxBodyBytes), close: true)
@@ -125,6 +165,13 @@ struct ProxyConnectionStateMachine {
         if case .receivingConnect(let origin) = state {
             state = .tunnelling(origin)
             return .openTunnel(origin)
+        }
+        if uploading {
+            uploading = false
+            switch state {
+            case .awaitingResponse, .streamingResponse: return .endUpload
+            default: return .none
+            }
         }
         guard case .receivingBody(let key, let head, let keepAlive, let body) = state else { return .none }
         state = .awaitingResponse(key: key, keepAlive: keepAlive)
@@ -165,7 +212,7 @@ struct ProxyConnectionStateMachine {
     /// The transport thread could not start exchange `key` and sent an answer instead.
     mutating func unanswerable(_ answer: ProxyAnswer, for key: ExchangeKey) -> Action {
         guard case .awaitingResponse(key, let keepAlive) = state else { return .none }
-        let close = !keepAlive || answer.closesConnection
+        let close = !keepAlive || answer.closesConnection || uploading
         state = close ? .closed : .idle
         return .answer(answer, close: close)
     }
@@ -180,16 +227,20 @@ struct ProxyConnectionStateMachine {
             state = .streamingResponse(key: key, keepAlive: keepAlive, remaining: remaining.map { max(0, $0 - Int64(bytes.count)) })
             return .writeBody(bytes)
         case (.streamingResponse(key, let keepAlive, _), .responseEnd(let trailers)):
-            state = keepAlive ? .idle : .closed
-            return .writeEnd(trailers: trailers?.wirePairs, close: !keepAlive)
+            // A response that ends while its request body still streams (the server answered
+            // early) ends the connection too: the rest of that body has nowhere to go.
+            let close = !keepAlive || uploading
+            state = close ? .closed : .idle
+            return .writeEnd(trailers: trailers?.wirePairs, close: close)
         case (.awaitingResponse(key, let keepAlive), .failure(let failure)):
             if failure.code == .connectionReset {
                 state = .closed
                 return .reset
             }
-            state = keepAlive ? .idle : .closed
+            let close = !keepAlive || uploading
+            state = close ? .closed : .idle
             return .answer(.upstreamFailure(code: failure.code.name, message: failure.message,
-                                            timedOut: failure.code == .timedOut), close: !keepAlive)
+                                            timedOut: failure.code == .timedOut), close: close)
         case (.streamingResponse(key, _, _), .failure(let failure)):
             state = .closed
             return failure.code == .connectionReset ? .reset : .close

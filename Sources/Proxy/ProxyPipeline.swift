@@ -15,6 +15,7 @@ struct ProxyPipeline: Sendable {
     let leaves: LeafCertificateCache?
     let counters: ProxyCounters
     let mailboxes: SignalMailboxes
+    let uploads: UploadStreaming
     let logger: Logger
 
     /// Adds the HTTP handlers at the end of `channel`'s pipeline; on the event loop.
@@ -36,6 +37,7 @@ struct ProxyPipeline: Sendable {
                                              interceptsTLS: leaves != nil, tunnel: tunnel)
         try operations.addHandler(ProxyRequestHandler(
             connection: connections.next(), validator: validator, maxBodyBytes: configuration.maxRequestBodyBytes,
+            streamsBody: uploads.policy,
             pipeline: self, logger: logger))
     }
 

@@ -36,8 +36,13 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
     /// The flush is promised to the mailbox delivering the current batch.
     private var flushRequested = false
 
-    init(connection: UInt64, validator: RequestHeadValidator, maxBodyBytes: Int, pipeline: ProxyPipeline, logger: Logger) {
-        self.machine = ProxyConnectionStateMachine(connection: connection, validator: validator, maxBodyBytes: maxBodyBytes)
+    /// The body of the current exchange, while it streams from the client.
+    private var upload: RequestBodyStream?
+
+    init(connection: UInt64, validator: RequestHeadValidator, maxBodyBytes: Int, streamsBody: @escaping @Sendable (RequestHead) -> Bool,
+         pipeline: ProxyPipeline, logger: Logger) {
+        self.machine = ProxyConnectionStateMachine(
+            connection: connection, validator: validator, maxBodyBytes: maxBodyBytes, streamsBody: streamsBody)
         self.pipeline = pipeline
         self.tunnel = validator.tunnel
         var logger = logger
@@ -153,6 +158,15 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             finishResponse(trailers: nil, close: close, context: context)
         case .openTunnel(let origin):
             openTunnel(to: origin, context: context)
+        case .sendContinue:
+            context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .continue))), promise: nil)
+        case .startStreamingExchange(let request, let key, let prefix, let length):
+            startStreamingExchange(request, key: key, prefix: prefix, length: length, context: context)
+        case .forwardBody(let bytes):
+            if upload?.append(bytes) == true { pauseReading(context: context) }
+        case .endUpload:
+            upload?.finish()
+            upload = nil
         case .startExchange(let request, let key):
             exchangeInFlight = true
             counters.exchangeStarted()
@@ -208,8 +222,42 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
         }
     }
 
+    /// Starts exchange `key` with its body streaming from the client: reading pauses while
+    /// the stream holds its high-water mark and resumes once the upload has taken it down.
+    private func startStreamingExchange(_ request: ExchangeRequest, key: ExchangeKey, prefix: [UInt8], length: Int64?,
+                                        context: ChannelHandlerContext) {
+        let stream = pipeline.uploads.makeStream(length: length, prefix: prefix)
+        upload = stream
+        let channel = context.channel
+        stream.onDrained {
+            channel.eventLoop.execute {
+                _ = try? channel.syncOptions?.setOption(.autoRead, value: true)
+                channel.read()
+            }
+        }
+        if stream.producerShouldPause { pauseReading(context: context) }
+        exchangeInFlight = true
+        counters.exchangeStarted()
+        let sink = ExchangeSink(mailbox: pipeline.mailboxes.mailbox(for: context.eventLoop),
+                                handler: NIOLoopBound(self, eventLoop: context.eventLoop))
+        let dispatcher = dispatcher
+        let receivedAt = requestHeadArrivedAt ?? .now
+        thread.execute { dispatcher.value.start(request, key: key, sink: sink, receivedAt: receivedAt, upload: stream) }
+    }
+
+    private func pauseReading(context: ChannelHandlerContext) {
+        _ = try? context.channel.syncOptions?.setOption(.autoRead, value: false)
+    }
+
+    /// The streaming request body will not be completed: the upload fails where it stands.
+    private func abandonUpload() {
+        upload?.fail("the client's connection ended before the request body did")
+        upload = nil
+    }
+
     /// This connection is done with its exchange (for the in-flight count the drain waits on).
     private func endExchange() {
+        abandonUpload()
         guard exchangeInFlight else { return }
         exchangeInFlight = false
         counters.exchangeEnded()

@@ -72,19 +72,23 @@ public final class ProxyServer: Sendable {
         try configuration.validate()
         let thread = TransportThread()
         let counters = ProxyCounters()
-        let made: Result<TransportBound<UpstreamDispatcher>, ProxyError> = await withCheckedContinuation { continuation in
+        typealias Made = (dispatcher: TransportBound<UpstreamDispatcher>, uploads: UploadStreaming)
+        let made: Result<Made, ProxyError> = await withCheckedContinuation { continuation in
             thread.execute {
                 do throws(ProxyError) {
                     let dispatcher = try UpstreamDispatcher(configuration: configuration, thread: thread, counters: counters, logger: logger)
-                    continuation.resume(returning: .success(TransportBound(dispatcher, thread: thread)))
+                    let uploads = UploadStreaming(policy: dispatcher.uploadStreamingPolicy, recorded: dispatcher.recordsUploads,
+                                                  highWaterBytes: configuration.maxBufferedResponseBytes)
+                    continuation.resume(returning: .success((TransportBound(dispatcher, thread: thread), uploads)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }
             }
         }
         let dispatcher: TransportBound<UpstreamDispatcher>
+        let uploads: UploadStreaming
         switch made {
-        case .success(let made): dispatcher = made
+        case .success(let made): (dispatcher, uploads) = made
         case .failure(let error):
             await thread.stop()
             throw error
@@ -95,7 +99,7 @@ public final class ProxyServer: Sendable {
         let pipeline = ProxyPipeline(
             configuration: configuration, connections: ConnectionIDSource(), port: port, dispatcher: dispatcher, thread: thread,
             leaves: configuration.certificateAuthority.map(LeafCertificateCache.init(authority:)), counters: counters,
-            mailboxes: SignalMailboxes(group: group), logger: logger)
+            mailboxes: SignalMailboxes(group: group), uploads: uploads, logger: logger)
         let channel: any Channel
         do {
             channel = try await ServerBootstrap(group: group)

@@ -26,6 +26,10 @@ final class UpstreamDispatcher {
     private let counters: ProxyCounters
     /// What a live exchange counts as: recorded, or passed through (record mode `passthrough`, or proxy mode passthrough).
     private let liveKind: ProxyCounters.Kind
+    /// Which requests may stream their bodies upstream as they arrive. Callable from any thread.
+    let uploadStreamingPolicy: @Sendable (RequestHead) -> Bool
+    /// Whether streamed request bodies are recorded (their streams keep what they hand out).
+    let recordsUploads: Bool
 
     /// Builds the transports for `configuration.mode`; call on `thread`.
     init(configuration: ProxyConfiguration, thread: TransportThread, counters: ProxyCounters, logger: Logger) throws(ProxyError) {
@@ -57,14 +61,20 @@ final class UpstreamDispatcher {
                     logger.error("exchange not recorded", metadata: ["error": "\(error)"])
                 }
                 backend = .recording(recording)
+                uploadStreamingPolicy = recording.uploadStreamingPolicy
+                recordsUploads = recordMode != .passthrough
             case .replay(let cassette, let timing, let matching):
                 live = nil
                 let replay = try ReplayTransport(cassette: cassette, scheduler: thread.scheduler, timing: timing, matching: matching)
                 replay.demandWindowBytes = configuration.maxBufferedResponseBytes
                 backend = .replay(replay)
+                uploadStreamingPolicy = { _ in false }
+                recordsUploads = false
             case .passthrough:
                 live = try makeLive()
                 backend = .live
+                uploadStreamingPolicy = { _ in true }
+                recordsUploads = false
             }
         } catch let error as CassetteError {
             throw ProxyError(code: .cassetteUnusable, message: error.message, cause: error)
@@ -81,7 +91,10 @@ final class UpstreamDispatcher {
     /// Starts `request` for exchange `key`; its signals go to `sink`.
     /// - Parameter receivedAt: when the request's head reached the proxy; the recording
     ///   counts offsets from then.
-    func start(_ request: ExchangeRequest, key: ExchangeKey, sink: ExchangeSink, receivedAt: ContinuousClock.Instant = .now) {
+    /// - Parameter upload: the request body as it arrives, for a request the
+    ///   ``uploadStreamingPolicy`` lets stream; nil when `request.body` is the whole body.
+    func start(_ request: ExchangeRequest, key: ExchangeKey, sink: ExchangeSink, receivedAt: ContinuousClock.Instant = .now,
+               upload: RequestBodyStream? = nil) {
         let exchange = UpstreamExchange(key: key, sink: sink, counters: counters) { [weak self] key in
             self?.exchanges[key] = nil
         }
@@ -91,9 +104,12 @@ final class UpstreamDispatcher {
         switch backend {
         case .recording(let recording):
             let queued = (ContinuousClock.now - receivedAt).wholeMicroseconds
-            task = recording.start(request, delegate: exchange, startedLateByMicros: queued)
-        case .replay(let replay): task = replay.start(request, delegate: exchange)
-        case .live: task = live!.start(request, delegate: exchange)
+            task = recording.start(request, upload: upload, delegate: exchange, startedLateByMicros: queued)
+        case .replay(let replay):
+            precondition(upload == nil, "a replaying proxy streamed a request body")
+            task = replay.start(request, delegate: exchange)
+        case .live:
+            task = upload.map { live!.start(request, upload: $0, delegate: exchange) } ?? live!.start(request, delegate: exchange)
         }
         let liveTask = live?.takeStarted()
         exchange.kind = liveTask == nil ? .replayed : liveKind

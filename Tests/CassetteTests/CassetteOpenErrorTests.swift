@@ -130,7 +130,7 @@ struct CassetteOpenErrorTests {
         let path = directory.file("empty.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let cassette = try Cassette(path: path)
-        #expect(cassette.schemaVersion == 1)
+        #expect(cassette.schemaVersion == 2)
         try cassette.record(try .get("http://h/", answer: "ok"))
         try cassette.close()
         #expect(try Cassette.verify(at: path).exchangeCount == 1)

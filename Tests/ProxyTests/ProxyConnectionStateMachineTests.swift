@@ -143,4 +143,68 @@ struct ProxyConnectionStateMachineTests {
             #expect(TunnelOrigin(connectTarget: bad) == nil, "\(bad)")
         }
     }
+
+    // MARK: Streamed request bodies
+
+    static func streamingMachine(allowed: Bool = true) -> ProxyConnectionStateMachine {
+        ProxyConnectionStateMachine(
+            connection: 1, validator: RequestHeadValidator(proxyHost: "127.0.0.1", proxyPort: 8888, maxHeadBytes: 65_536),
+            maxBodyBytes: 2 << 20, streamsBody: { _ in allowed })
+    }
+
+    static let threshold = ProxyConnectionStateMachine.streamingThresholdBytes
+
+    @Test func aBodyPastTheThresholdStartsItsExchangeAndStreamsTheRest() throws {
+        var machine = Self.streamingMachine()
+        let length = 3 * Self.threshold
+        _ = machine.requestHead(Self.head("http://example.test/up", method: .POST, headers: [("Content-Length", "\(length)")]))
+        let first = [UInt8](repeating: 1, count: Self.threshold)
+        #expect(machine.requestBody(first) == .none, "up to the threshold the body is collected")
+        guard case .startStreamingExchange(let request, let key, let prefix, let announced) = machine.requestBody([2, 3]) else {
+            Issue.record("expected the exchange to start streaming"); return
+        }
+        #expect(request.body.isEmpty)
+        #expect(key == Self.key)
+        #expect(prefix == first + [2, 3])
+        #expect(announced == Int64(length))
+        #expect(machine.requestBody([4]) == .forwardBody([4]))
+        #expect(machine.upstreamEvent(.responseHead(ResponseHead(status: 200, reasonPhrase: "OK")), for: Self.key) == .writeHead(ResponseHead(status: 200, reasonPhrase: "OK")))
+        #expect(machine.requestBody([5]) == .forwardBody([5]), "the body keeps streaming while the response is written")
+        #expect(machine.requestEnd() == .endUpload)
+        #expect(machine.upstreamEvent(.responseEnd(trailers: nil), for: Self.key) == .writeEnd(trailers: nil, close: false))
+        #expect(machine.uploading == false)
+    }
+
+    @Test func aResponseThatEndsBeforeItsStreamingBodyClosesTheConnection() throws {
+        var machine = Self.streamingMachine()
+        _ = machine.requestHead(Self.head("http://example.test/up", method: .POST))
+        guard case .startStreamingExchange = machine.requestBody([UInt8](repeating: 0, count: Self.threshold + 1)) else {
+            Issue.record("expected the exchange to start streaming"); return
+        }
+        _ = machine.upstreamEvent(.responseHead(ResponseHead(status: 413, reasonPhrase: "Content Too Large")), for: Self.key)
+        #expect(machine.upstreamEvent(.responseEnd(trailers: nil), for: Self.key) == .writeEnd(trailers: nil, close: true))
+        #expect(machine.requestBody([1]) == .none, "the rest of the body has nowhere to go")
+    }
+
+    @Test func aClientThatLeavesMidUploadCancelsTheExchange() throws {
+        var machine = Self.streamingMachine()
+        _ = machine.requestHead(Self.head("http://example.test/up", method: .POST))
+        _ = machine.requestBody([UInt8](repeating: 0, count: Self.threshold + 1))
+        #expect(machine.connectionClosed() == .cancelExchange(Self.key))
+    }
+
+    @Test func aBodyThatMayNotStreamIsCollectedUpToTheLimit() throws {
+        var machine = Self.streamingMachine(allowed: false)
+        _ = machine.requestHead(Self.head("http://example.test/up", method: .POST))
+        #expect(machine.requestBody([UInt8](repeating: 0, count: Self.threshold + 1)) == .none)
+        guard case .answer(let answer, close: true) = machine.requestBody([UInt8](repeating: 0, count: 2 << 20)) else {
+            Issue.record("expected 413"); return
+        }
+        #expect(answer.status == 413)
+    }
+
+    @Test func expectContinueIsAnsweredByTheProxy() throws {
+        var machine = Self.streamingMachine()
+        #expect(machine.requestHead(Self.head("http://example.test/up", method: .POST, headers: [("Expect", "100-continue")])) == .sendContinue)
+    }
 }

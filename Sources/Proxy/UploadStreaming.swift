@@ -1,0 +1,23 @@
+import TapeCore
+
+/// How the proxy handles request bodies larger than it buffers: which requests stream
+/// their body upstream as it arrives, and how.
+///
+/// A body of up to ``ProxyConnectionStateMachine/streamingThresholdBytes`` is collected
+/// whole before its exchange starts, as replay and redaction need; a larger one starts
+/// its exchange with what has arrived and streams the rest through a `RequestBodyStream`
+/// that holds at most ``highWaterBytes`` before the proxy stops reading from its client.
+struct UploadStreaming: Sendable {
+    /// Whether a request with this head may stream its body (the mode goes upstream, and
+    /// no redaction rule needs the whole body).
+    let policy: @Sendable (RequestHead) -> Bool
+    /// Whether the streams keep what they hand out for the recorder.
+    let recorded: Bool
+    /// How many buffered bytes pause reading from the client.
+    let highWaterBytes: Int
+
+    /// A stream for a body announced as `length` bytes (nil: chunked), starting with `prefix`.
+    func makeStream(length: Int64?, prefix: [UInt8]) -> RequestBodyStream {
+        RequestBodyStream(length: length, prefix: prefix, highWaterBytes: highWaterBytes, recording: recorded)
+    }
+}

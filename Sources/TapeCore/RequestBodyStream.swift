@@ -1,0 +1,184 @@
+import Synchronization
+
+/// A request body that arrives while its exchange already runs: the proxy appends what
+/// its client sends, the transport reads it out, and neither holds more than a bounded
+/// amount, so a multi-gigabyte upload streams through in little memory.
+///
+/// The producer appends from its own thread and pauses reading from its client while
+/// ``append(_:)`` says the buffer is full; ``onDrained(_:)`` tells it to go on once the
+/// consumer has taken the buffer down to half. The consumer reads from another thread;
+/// when nothing is there it registers ``onReadable(_:)`` and waits.
+///
+/// A stream that records also keeps the bytes it handed out until the recorder takes
+/// them with ``takeRead(_:)`` (when the transport reports them sent), so the cassette
+/// stores the body as it went upstream, chunk by chunk.
+public final class RequestBodyStream: Sendable {
+    /// What ``read(into:)`` found.
+    public enum ReadResult: Sendable, Equatable {
+        /// This many bytes (more than zero) were copied.
+        case bytes(Int)
+        /// The body is complete.
+        case end
+        /// Nothing is buffered yet.
+        case wouldBlock
+        /// The producer failed (its client went away mid-body).
+        case failed(String)
+    }
+
+    /// The body's length when the client announced one (`Content-Length`), else nil.
+    public let length: Int64?
+    /// How many buffered bytes make ``append(_:)`` ask the producer to pause.
+    public let highWaterBytes: Int
+
+    private struct State {
+        var chunks: [[UInt8]] = []
+        var headOffset = 0
+        var buffered = 0
+        var ended = false
+        var failure: String?
+        var consumerWaiting = false
+        var producerPaused = false
+        var onReadable: (@Sendable () -> Void)?
+        var onDrained: (@Sendable () -> Void)?
+        /// Bytes handed to the consumer and not yet taken by the recorder; nil when not recording.
+        var handedOut: [UInt8]?
+    }
+
+    private let state: Mutex<State>
+
+    /// A stream of a body of `length` bytes (nil: unknown), starting with `prefix`.
+    ///
+    /// - Parameters:
+    ///   - recording: Whether to keep what is read until ``takeRead(_:)`` takes it.
+    public init(length: Int64?, prefix: [UInt8] = [], highWaterBytes: Int = 1 << 20, recording: Bool = false) {
+        self.length = length
+        self.highWaterBytes = max(1, highWaterBytes)
+        var initial = State()
+        if !prefix.isEmpty {
+            initial.chunks = [prefix]
+            initial.buffered = prefix.count
+            initial.producerPaused = prefix.count >= self.highWaterBytes
+        }
+        initial.handedOut = recording ? [] : nil
+        self.state = Mutex(initial)
+    }
+
+    // MARK: Producer
+
+    /// Adds `bytes`. Returns true when the producer should pause until ``onDrained(_:)`` fires.
+    @discardableResult
+    public func append(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        let (pause, wake) = state.withLock { state -> (Bool, (@Sendable () -> Void)?) in
+            guard !state.ended, state.failure == nil else { return (false, nil) }
+            state.chunks.append(bytes)
+            state.buffered += bytes.count
+            let pause = state.buffered >= highWaterBytes
+            if pause { state.producerPaused = true }
+            return (pause, Self.takeWakeup(&state))
+        }
+        wake?()
+        return pause
+    }
+
+    /// The body is complete.
+    public func finish() {
+        let wake = state.withLock { state -> (@Sendable () -> Void)? in
+            guard !state.ended, state.failure == nil else { return nil }
+            state.ended = true
+            return Self.takeWakeup(&state)
+        }
+        wake?()
+    }
+
+    /// The body will not be completed: the consumer's next read fails with `reason`.
+    public func fail(_ reason: String) {
+        let wake = state.withLock { state -> (@Sendable () -> Void)? in
+            guard !state.ended, state.failure == nil else { return nil }
+            state.failure = reason
+            state.chunks = []
+            state.buffered = 0
+            return Self.takeWakeup(&state)
+        }
+        wake?()
+    }
+
+    /// Whether the producer should not read more now: the buffer is at its high-water mark
+    /// (after ``append(_:)`` said so, or from a prefix that filled it).
+    public var producerShouldPause: Bool {
+        state.withLock { $0.producerPaused }
+    }
+
+    /// Calls `work` (from the consumer's thread) once a paused producer may go on.
+    public func onDrained(_ work: @escaping @Sendable () -> Void) {
+        state.withLock { $0.onDrained = work }
+    }
+
+    // MARK: Consumer
+
+    /// Registers what wakes a consumer whose read found nothing; fires at once if there is
+    /// already something to read.
+    public func onReadable(_ work: @escaping @Sendable () -> Void) {
+        let now = state.withLock { state -> Bool in
+            state.onReadable = work
+            return state.consumerWaiting && (state.buffered > 0 || state.ended || state.failure != nil)
+        }
+        if now { work() }
+    }
+
+    /// Copies the next bytes into `buffer`.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) -> ReadResult {
+        let (result, drained) = state.withLock { state -> (ReadResult, (@Sendable () -> Void)?) in
+            if let failure = state.failure { return (.failed(failure), nil) }
+            guard state.buffered > 0 else {
+                if state.ended { return (.end, nil) }
+                state.consumerWaiting = true
+                return (.wouldBlock, nil)
+            }
+            var copied = 0
+            while copied < buffer.count, let chunk = state.chunks.first {
+                let count = min(buffer.count - copied, chunk.count - state.headOffset)
+                chunk.withUnsafeBytes { source in
+                    UnsafeMutableRawBufferPointer(rebasing: buffer[copied..<copied + count])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[state.headOffset..<state.headOffset + count]))
+                    state.handedOut?.append(contentsOf: source[state.headOffset..<state.headOffset + count])
+                }
+                copied += count
+                state.headOffset += count
+                if state.headOffset == chunk.count {
+                    state.chunks.removeFirst()
+                    state.headOffset = 0
+                }
+            }
+            state.buffered -= copied
+            var drained: (@Sendable () -> Void)?
+            if state.producerPaused, state.buffered <= highWaterBytes / 2 {
+                state.producerPaused = false
+                drained = state.onDrained
+            }
+            return (.bytes(copied), drained)
+        }
+        drained?()
+        return result
+    }
+
+    /// The first `count` bytes read and not yet taken, for the recorder (empty when not recording).
+    public func takeRead(_ count: Int) -> [UInt8] {
+        state.withLock { state in
+            guard var handedOut = state.handedOut else { return [] }
+            state.handedOut = nil
+            let taken = Array(handedOut.prefix(count))
+            handedOut.removeFirst(taken.count)
+            state.handedOut = handedOut
+            return taken
+        }
+    }
+
+    /// The consumer's wake-up, if it waits and has registered one; a consumer that waits
+    /// without one yet stays waiting, and ``onReadable(_:)`` wakes it.
+    private static func takeWakeup(_ state: inout State) -> (@Sendable () -> Void)? {
+        guard state.consumerWaiting, state.onReadable != nil else { return nil }
+        state.consumerWaiting = false
+        return state.onReadable
+    }
+}

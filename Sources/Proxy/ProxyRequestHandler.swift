@@ -168,13 +168,7 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             upload?.finish()
             upload = nil
         case .startExchange(let request, let key):
-            exchangeInFlight = true
-            counters.exchangeStarted()
-            let sink = ExchangeSink(mailbox: pipeline.mailboxes.mailbox(for: context.eventLoop),
-                                    handler: NIOLoopBound(self, eventLoop: context.eventLoop))
-            let dispatcher = dispatcher
-            let receivedAt = requestHeadArrivedAt ?? .now
-            thread.execute { dispatcher.value.start(request, key: key, sink: sink, receivedAt: receivedAt) }
+            startExchange(request, key: key, upload: nil, context: context)
         case .cancelExchange(let key):
             acknowledger = nil
             exchangeLog.outcome = "client-aborted"
@@ -236,13 +230,18 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             }
         }
         if stream.producerShouldPause { pauseReading(context: context) }
+        startExchange(request, key: key, upload: stream, context: context)
+    }
+
+    /// Hands exchange `key` to the transport thread; its signals come back through this loop's mailbox.
+    private func startExchange(_ request: ExchangeRequest, key: ExchangeKey, upload: RequestBodyStream?, context: ChannelHandlerContext) {
         exchangeInFlight = true
         counters.exchangeStarted()
         let sink = ExchangeSink(mailbox: pipeline.mailboxes.mailbox(for: context.eventLoop),
                                 handler: NIOLoopBound(self, eventLoop: context.eventLoop))
         let dispatcher = dispatcher
         let receivedAt = requestHeadArrivedAt ?? .now
-        thread.execute { dispatcher.value.start(request, key: key, sink: sink, receivedAt: receivedAt, upload: stream) }
+        thread.execute { dispatcher.value.start(request, key: key, sink: sink, receivedAt: receivedAt, upload: upload) }
     }
 
     private func pauseReading(context: ChannelHandlerContext) {

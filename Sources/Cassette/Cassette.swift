@@ -49,6 +49,8 @@ public final class Cassette: Sendable {
         var sessionID: Int64?
         var nextExchangeID: Int64
         var isClosed = false
+        /// Set by ``commitInBackground(onFailure:)``.
+        var committer: GroupCommitter?
     }
 
     /// Opens or creates the cassette at `path`.
@@ -124,11 +126,13 @@ public final class Cassette: Sendable {
     ///
     /// - Throws: ``CassetteError`` if SQLite cannot write the session's end.
     public func close() throws(CassetteError) {
-        let sessionID: Int64?? = state.withLock { state in
-            if state.isClosed { return .none }
+        let (sessionID, committer): (Int64??, GroupCommitter?) = state.withLock { state in
+            if state.isClosed { return (.none, nil) }
             state.isClosed = true
-            return .some(state.sessionID)
+            defer { state.committer = nil }
+            return (.some(state.sessionID), state.committer)
         }
+        committer?.stop()
         guard case .some(let session) = sessionID else { return }
         var failure: CassetteError?
         if let session {
@@ -190,6 +194,40 @@ public final class Cassette: Sendable {
         } catch {
             throw .database(error, path: path, doing: doing)
         }
+    }
+
+    /// Runs `body` in a write transaction now, or hands it to the writer thread when
+    /// ``commitInBackground(onFailure:)`` is on (`bytes`: what it holds in memory until then).
+    func submitWrite(_ doing: String, bytes: Int, _ body: @escaping @Sendable (Database) throws -> Void) throws(CassetteError) {
+        try checkWritable()
+        if let committer = state.withLock({ $0.committer }) {
+            committer.enqueue(GroupCommitter.Work(bytes: bytes, doing: doing, body: body))
+        } else {
+            try write(doing, body)
+        }
+    }
+
+    /// Switches recording to a writer thread of the cassette's own that commits the waiting
+    /// exchanges together, many to a transaction: for a recording proxy under load.
+    ///
+    /// An exchange then becomes visible shortly after its terminal event, not during the call
+    /// that handed the event over, and a write that fails is reported to `onFailure` (on the
+    /// writer thread) instead of thrown. ``flushBackgroundCommits()`` waits for what was handed
+    /// over; ``close()`` commits everything first. At most 16 MiB of writes wait in memory:
+    /// past that, the recorder blocks until the thread catches up. Calling it again does nothing.
+    public func commitInBackground(onFailure: @escaping @Sendable (CassetteError) -> Void) throws(CassetteError) {
+        try checkWritable()
+        let pool = pool
+        let path = path
+        state.withLock { state in
+            guard state.committer == nil, !state.isClosed else { return }
+            state.committer = GroupCommitter(pool: pool, path: path, onFailure: onFailure)
+        }
+    }
+
+    /// Waits until every exchange handed over so far is committed (see ``commitInBackground(onFailure:)``).
+    public func flushBackgroundCommits() {
+        state.withLock { $0.committer }?.flush()
     }
 
     /// The session and id for a new exchange.

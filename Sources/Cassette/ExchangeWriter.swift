@@ -32,8 +32,8 @@ public final class ExchangeWriter {
     private let metadata: ExchangeMetadata
     private let redactor: Redactor
 
-    private struct PendingEvent {
-        enum Payload {
+    private struct PendingEvent: Sendable {
+        enum Payload: Sendable {
             case none
             case count(Int)
             case bytes([UInt8])
@@ -124,7 +124,7 @@ public final class ExchangeWriter {
         guard rowWritten else { return }
         let id = id.rawValue
         // Best effort: if this fails, the row stays incomplete and invisible, and the next writer removes it.
-        _ = try? cassette.write("drop exchange #\(id) from") { db in try Cassette.deleteExchange(id, in: db) }
+        _ = try? cassette.submitWrite("drop exchange #\(id) from", bytes: 0) { db in try Cassette.deleteExchange(id, in: db) }
     }
 
     /// Marks previously recorded exchanges to delete in the same transaction that commits this
@@ -193,12 +193,10 @@ public final class ExchangeWriter {
 
     /// Writes the buffered events, creating the (still incomplete) exchange row first if needed.
     private func flush() throws(CassetteError) {
-        let events = pending
-        let firstSequence = nextSequence
-        let needsRow = !rowWritten
-        try cassette.write("record exchange \(id) into") { db in
-            if needsRow { try insertRow(db, complete: false, trailers: nil, failure: nil, duration: nil, eventCount: 0) }
-            try insert(events, from: firstSequence, in: db)
+        let (events, firstSequence, row, needsRow) = (pending, nextSequence, storedRow(), !rowWritten)
+        try cassette.submitWrite("record exchange \(id) into", bytes: pendingBytes) { db in
+            if needsRow { try Self.insertRow(db, row, complete: false, ending: nil) }
+            try Self.insert(events, exchange: row.id, from: firstSequence, in: db)
         }
         rowWritten = true
         nextSequence += Int64(events.count)
@@ -209,18 +207,16 @@ public final class ExchangeWriter {
     /// Writes the rest and marks the exchange complete, in one transaction.
     private func commit(trailers: HTTPFields?, failure: TransportFailure?, duration: Int64) throws(CassetteError) {
         if bodyPlan == .buffer { redactBufferedBody() }
-        let events = pending
-        let firstSequence = nextSequence
-        let eventCount = Int(firstSequence) + events.count
-        let (needsRow, superseded) = (!rowWritten, superseded)
-        try cassette.write("record exchange \(id) into") { db in
+        let (events, firstSequence, row, needsRow, superseded) = (pending, nextSequence, storedRow(), !rowWritten, superseded)
+        let ending = Ending(trailers: trailers, failure: failure, duration: duration, eventCount: Int(firstSequence) + events.count)
+        try cassette.submitWrite("record exchange \(id) into", bytes: pendingBytes) { db in
             if needsRow {
-                try insertRow(db, complete: true, trailers: trailers, failure: failure, duration: duration, eventCount: eventCount)
+                try Self.insertRow(db, row, complete: true, ending: ending)
             } else {
-                try completeRow(db, trailers: trailers, failure: failure, duration: duration, eventCount: eventCount)
+                try Self.completeRow(db, row, ending: ending)
             }
-            try insert(events, from: firstSequence, in: db)
-            for old in superseded where old != id {
+            try Self.insert(events, exchange: row.id, from: firstSequence, in: db)
+            for old in superseded where old.rawValue != row.id {
                 try Cassette.deleteExchange(old.rawValue, in: db)
             }
         }
@@ -264,10 +260,40 @@ public final class ExchangeWriter {
         }
     }
 
-    private func insert(_ events: [PendingEvent], from firstSequence: Int64, in db: Database) throws {
+    // MARK: - Storage
+    //
+    // Static, over a snapshot: a write may run on the cassette's writer thread after this
+    // writer has moved on (see `Cassette.commitInBackground`).
+
+    /// What the exchange row holds, as of a write.
+    private struct StoredRow: Sendable {
+        var id: Int64
+        var session: Int64
+        var startedAt: Date
+        var request: ExchangeRequest
+        var requestBodyStreamed: Bool
+        var head: ResponseHead?
+        var bodyLength: Int64
+        var metadata: ExchangeMetadata
+    }
+
+    /// How the exchange ended.
+    private struct Ending: Sendable {
+        var trailers: HTTPFields?
+        var failure: TransportFailure?
+        var duration: Int64
+        var eventCount: Int
+    }
+
+    private func storedRow() -> StoredRow {
+        StoredRow(id: id.rawValue, session: session, startedAt: startedAt, request: request, requestBodyStreamed: requestBodyStreamed,
+                  head: head, bodyLength: bodyLength, metadata: metadata)
+    }
+
+    private static func insert(_ events: [PendingEvent], exchange id: Int64, from firstSequence: Int64, in db: Database) throws {
         let statement = try db.cachedStatement(sql: "INSERT INTO event (id, offset_us, kind, data) VALUES (?, ?, ?, ?)")
         for (index, event) in events.enumerated() {
-            let key = CassetteSchema.eventKey(exchange: id.rawValue, sequence: firstSequence + Int64(index))
+            let key = CassetteSchema.eventKey(exchange: id, sequence: firstSequence + Int64(index))
             let data: (any DatabaseValueConvertible)?
             switch event.payload {
             case .none: data = nil
@@ -278,9 +304,7 @@ public final class ExchangeWriter {
         }
     }
 
-    private func insertRow(
-        _ db: Database, complete: Bool, trailers: HTTPFields?, failure: TransportFailure?, duration: Int64?, eventCount: Int
-    ) throws {
+    private static func insertRow(_ db: Database, _ row: StoredRow, complete: Bool, ending: Ending?) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO exchange (
                 id, session, complete, started_at, method, url, request_version, request_headers, request_body,
@@ -288,40 +312,41 @@ public final class ExchangeWriter {
                 trailers, failure_code, failure_message, tls, client_address, upstream_address
             ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let ending = endingColumns(trailers: trailers, failure: failure, duration: duration, eventCount: eventCount)
+        let request = row.request
         var arguments: StatementArguments = [
-            id.rawValue, session, complete, startedAt.microsecondsSince1970, request.head.method, request.head.url,
+            row.id, row.session, complete, row.startedAt.microsecondsSince1970, request.head.method, request.head.url,
             request.head.version.storedValue, HeaderBlock.encode(request.head.headerFields),
             request.body.isEmpty ? nil : Data(request.body),
         ]
-        arguments += ending
-        arguments += [metadata.usesTLS, metadata.clientAddress, metadata.upstreamAddress]
+        arguments += endingColumns(row, ending)
+        arguments += [row.metadata.usesTLS, row.metadata.clientAddress, row.metadata.upstreamAddress]
         try statement.execute(arguments: arguments)
-        if requestBodyStreamed {
+        if row.requestBodyStreamed {
             // The mark of a body kept in its events (CassetteSchema v2): an empty blob, never NULL.
-            try db.execute(sql: "UPDATE exchange SET request_body = zeroblob(0) WHERE id = ?", arguments: [id.rawValue])
+            try db.execute(sql: "UPDATE exchange SET request_body = zeroblob(0) WHERE id = ?", arguments: [row.id])
         }
     }
 
-    private func completeRow(_ db: Database, trailers: HTTPFields?, failure: TransportFailure?, duration: Int64, eventCount: Int) throws {
+    private static func completeRow(_ db: Database, _ row: StoredRow, ending: Ending) throws {
         let statement = try db.cachedStatement(sql: """
             UPDATE exchange SET status = ?, reason = ?, response_version = ?, response_headers = ?, body_length = ?,
                 event_count = ?, duration = ?, trailers = ?, failure_code = ?, failure_message = ?, complete = 1
             WHERE id = ?
             """)
-        var arguments = endingColumns(trailers: trailers, failure: failure, duration: duration, eventCount: eventCount)
-        arguments += [id.rawValue]
+        var arguments = endingColumns(row, ending)
+        arguments += [row.id]
         try statement.execute(arguments: arguments)
     }
 
-    /// status … failure_message, in table order.
-    private func endingColumns(trailers: HTTPFields?, failure: TransportFailure?, duration: Int64?, eventCount: Int) -> StatementArguments {
-        let trailerValue: (any DatabaseValueConvertible)? = trailers.map { fields in
+    /// status … failure_message, in table order; an exchange still running has no ending yet.
+    private static func endingColumns(_ row: StoredRow, _ ending: Ending?) -> StatementArguments {
+        let trailerValue: (any DatabaseValueConvertible)? = ending?.trailers.map { fields in
             HeaderBlock.encode(fields).map { $0 as any DatabaseValueConvertible } ?? ""
         }
+        let head = row.head
         return [
             head?.status, head?.reasonPhrase, head?.version.storedValue, head.flatMap { HeaderBlock.encode($0.headerFields) },
-            bodyLength, eventCount, duration, trailerValue, failure?.code.name, failure?.message,
+            row.bodyLength, ending?.eventCount ?? 0, ending?.duration, trailerValue, ending?.failure?.code.name, ending?.failure?.message,
         ]
     }
 

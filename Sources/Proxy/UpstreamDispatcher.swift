@@ -21,6 +21,8 @@ final class UpstreamDispatcher {
 
     private let backend: Backend
     private let live: LiveTransport?
+    /// The cassette recorded into, whose background commits ``shutdown()`` waits for.
+    private let cassette: Cassette?
     private var exchanges: [ExchangeKey: UpstreamExchange] = [:]
     private let logger: Logger
     private let counters: ProxyCounters
@@ -54,6 +56,15 @@ final class UpstreamDispatcher {
             case .record(let cassette, let recordMode, let timing, let matching):
                 let live = try makeLive()
                 self.live = live
+                if recordMode != .passthrough, recordMode != .none {
+                    // Exchanges commit on the cassette's writer thread, many to a transaction.
+                    try cassette.commitInBackground { [logger] error in
+                        logger.error("exchange not recorded", metadata: ["error": "\(error)"])
+                    }
+                    self.cassette = cassette
+                } else {
+                    self.cassette = nil
+                }
                 let recording = try RecordingTransport(live: live, cassette: cassette, mode: recordMode,
                                                        scheduler: thread.scheduler, timing: timing, matching: matching)
                 recording.replayDemandWindowBytes = configuration.maxBufferedResponseBytes
@@ -65,6 +76,7 @@ final class UpstreamDispatcher {
                 recordsUploads = recordMode != .passthrough
             case .replay(let cassette, let timing, let matching):
                 live = nil
+                self.cassette = nil
                 let replay = try ReplayTransport(cassette: cassette, scheduler: thread.scheduler, timing: timing, matching: matching)
                 replay.demandWindowBytes = configuration.maxBufferedResponseBytes
                 backend = .replay(replay)
@@ -72,6 +84,7 @@ final class UpstreamDispatcher {
                 recordsUploads = false
             case .passthrough:
                 live = try makeLive()
+                cassette = nil
                 backend = .live
                 uploadStreamingPolicy = { _ in true }
                 recordsUploads = false
@@ -153,6 +166,7 @@ final class UpstreamDispatcher {
     func shutdown() {
         for key in Array(exchanges.keys) { cancel(key) }
         live?.curl.shutdown()
+        cassette?.flushBackgroundCommits()
     }
 
     private var misses: [CassetteError] {

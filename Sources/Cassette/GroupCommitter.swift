@@ -6,8 +6,9 @@ import GRDB
 ///
 /// A transaction costs about the same for one small exchange as for fifty (locks, WAL frames
 /// of the pages the rows share), so under load the cost per exchange falls, and the thread that
-/// hands the writes over (the proxy's transport thread) never waits for SQLite. Each write runs
-/// in its own savepoint: one that fails is rolled back and reported, the others commit.
+/// hands the writes over (the proxy's transport thread) never waits for SQLite. If a batch's
+/// transaction fails, it is rolled back and its writes are run again one transaction each, so
+/// only the write that fails is lost (and reported).
 ///
 /// Writes wait in memory until their transaction; past ``budgetBytes`` of them, ``enqueue``
 /// blocks its caller until the thread catches up, so memory stays bounded.
@@ -103,24 +104,23 @@ final class GroupCommitter: @unchecked Sendable {
         }
     }
 
-    /// One transaction for `batch`, a savepoint per write.
+    /// One transaction for `batch`; if it fails, one transaction per write.
     private func commit(_ batch: [Work]) -> [CassetteError] {
-        var failures: [CassetteError] = []
         do {
             try pool.write { db in
-                for work in batch {
-                    do {
-                        try db.inSavepoint {
-                            try work.body(db)
-                            return .commit
-                        }
-                    } catch {
-                        failures.append(.database(error, path: path, doing: work.doing))
-                    }
-                }
+                for work in batch { try work.body(db) }
             }
+            return []
         } catch {
-            failures = batch.map { CassetteError.database(error, path: path, doing: $0.doing) }
+            guard batch.count > 1 else { return [.database(error, path: path, doing: batch[0].doing)] }
+        }
+        var failures: [CassetteError] = []
+        for work in batch {
+            do {
+                try pool.write { db in try work.body(db) }
+            } catch {
+                failures.append(.database(error, path: path, doing: work.doing))
+            }
         }
         return failures
     }

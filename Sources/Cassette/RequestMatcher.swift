@@ -17,6 +17,9 @@ public struct RequestMatcher: Sendable {
 
     private let recorded: [RecordedRequest]
     private var buckets: [MatchKey: Bucket]
+    /// The first recording of each bucket, in recorded order: recordings that share a key
+    /// differ from any request in the same way, so a miss compares one of each.
+    private let bucketFirsts: [Int]
 
     /// Everything two requests must share to match, except the custom closure.
     private struct MatchKey: Hashable {
@@ -51,6 +54,7 @@ public struct RequestMatcher: Sendable {
             buckets[key]!.used.append(false)
         }
         self.buckets = buckets
+        self.bucketFirsts = buckets.values.compactMap(\.indices.first).sorted()
     }
 
     /// The number of recorded requests.
@@ -116,7 +120,9 @@ public struct RequestMatcher: Sendable {
     public func closest(to request: ExchangeRequest) -> RequestMiss.Closest? {
         var best: (score: Int, entry: RecordedRequest, differences: [MatchDifference])?
         let live = NormalizedURL(request.head.url)
-        for entry in recorded {
+        // Without a custom rule, one recording per key stands for the rest (and is the earliest of them).
+        let candidates = options.custom == nil ? bucketFirsts : Array(recorded.indices)
+        for entry in candidates.lazy.map({ recorded[$0] }) {
             let differences = Self.differences(between: entry.request, and: request, live: live, options: options, entry: entry)
             let score = differences.reduce(0) { $0 + Self.weight(of: $1.field) }
             if best == nil || score < best!.score {

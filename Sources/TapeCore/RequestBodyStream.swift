@@ -11,7 +11,9 @@ import Synchronization
 ///
 /// A stream that records also keeps the bytes it handed out until the recorder takes
 /// them with ``takeRead(_:)`` (when the transport reports them sent), so the cassette
-/// stores the body as it went upstream, chunk by chunk.
+/// stores the body as it went upstream, chunk by chunk. Those count against the
+/// high-water mark too: while the recorder lags a window behind, reads find nothing,
+/// so the upload (and through it the client) waits for the cassette.
 public final class RequestBodyStream: Sendable {
     /// What ``read(into:)`` found.
     public enum ReadResult: Sendable, Equatable {
@@ -41,7 +43,7 @@ public final class RequestBodyStream: Sendable {
         var onReadable: (@Sendable () -> Void)?
         var onDrained: (@Sendable () -> Void)?
         /// Bytes handed to the consumer and not yet taken by the recorder; nil when not recording.
-        var handedOut: [UInt8]?
+        var handedOut: ByteQueue?
     }
 
     private let state: Mutex<State>
@@ -59,7 +61,7 @@ public final class RequestBodyStream: Sendable {
             initial.buffered = prefix.count
             initial.producerPaused = prefix.count >= self.highWaterBytes
         }
-        initial.handedOut = recording ? [] : nil
+        initial.handedOut = recording ? ByteQueue() : nil
         self.state = Mutex(initial)
     }
 
@@ -130,6 +132,11 @@ public final class RequestBodyStream: Sendable {
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> ReadResult {
         let (result, drained) = state.withLock { state -> (ReadResult, (@Sendable () -> Void)?) in
             if let failure = state.failure { return (.failed(failure), nil) }
+            if let handedOut = state.handedOut, handedOut.count >= highWaterBytes {
+                // The recorder is a window behind: wait for ``takeRead(_:)``.
+                state.consumerWaiting = true
+                return (.wouldBlock, nil)
+            }
             guard state.buffered > 0 else {
                 if state.ended { return (.end, nil) }
                 state.consumerWaiting = true
@@ -141,7 +148,7 @@ public final class RequestBodyStream: Sendable {
                 chunk.withUnsafeBytes { source in
                     UnsafeMutableRawBufferPointer(rebasing: buffer[copied..<copied + count])
                         .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[state.headOffset..<state.headOffset + count]))
-                    state.handedOut?.append(contentsOf: source[state.headOffset..<state.headOffset + count])
+                    state.handedOut?.append(Array(source[state.headOffset..<state.headOffset + count]))
                 }
                 copied += count
                 state.headOffset += count
@@ -163,15 +170,16 @@ public final class RequestBodyStream: Sendable {
     }
 
     /// The first `count` bytes read and not yet taken, for the recorder (empty when not recording).
+    /// Wakes a consumer that waited for the recorder to catch up.
     public func takeRead(_ count: Int) -> [UInt8] {
-        state.withLock { state in
-            guard var handedOut = state.handedOut else { return [] }
-            state.handedOut = nil
-            let taken = Array(handedOut.prefix(count))
-            handedOut.removeFirst(taken.count)
-            state.handedOut = handedOut
-            return taken
+        let (taken, wake) = state.withLock { state -> ([UInt8], (@Sendable () -> Void)?) in
+            guard state.handedOut != nil else { return ([], nil) }
+            let taken = state.handedOut!.take(count)
+            let wake = state.handedOut!.count < highWaterBytes ? Self.takeWakeup(&state) : nil
+            return (taken, wake)
         }
+        wake?()
+        return taken
     }
 
     /// The consumer's wake-up, if it waits and has registered one; a consumer that waits
@@ -180,5 +188,42 @@ public final class RequestBodyStream: Sendable {
         guard state.consumerWaiting, state.onReadable != nil else { return nil }
         state.consumerWaiting = false
         return state.onReadable
+    }
+}
+
+/// Bytes in arrival order, taken from the front without moving the rest.
+struct ByteQueue: Sendable {
+    private var chunks: [[UInt8]] = []
+    private var first = 0
+    private var offset = 0
+    /// Bytes held.
+    private(set) var count = 0
+
+    mutating func append(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        chunks.append(bytes)
+        count += bytes.count
+    }
+
+    /// Up to `wanted` bytes from the front.
+    mutating func take(_ wanted: Int) -> [UInt8] {
+        var taken: [UInt8] = []
+        taken.reserveCapacity(min(wanted, count))
+        while taken.count < wanted, first < chunks.count {
+            let chunk = chunks[first]
+            let n = min(wanted - taken.count, chunk.count - offset)
+            taken.append(contentsOf: chunk[offset..<offset + n])
+            offset += n
+            if offset == chunk.count {
+                first += 1
+                offset = 0
+            }
+        }
+        count -= taken.count
+        if first > 64, first * 2 > chunks.count {
+            chunks.removeFirst(first)
+            first = 0
+        }
+        return taken
     }
 }

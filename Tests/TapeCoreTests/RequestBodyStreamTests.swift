@@ -87,4 +87,17 @@ struct RequestBodyStreamTests {
         #expect(stream.takeRead(1) == [])
         #expect(RequestBodyStream(length: nil, prefix: [1]).takeRead(1) == [], "a stream that does not record keeps nothing")
     }
+
+    @Test func aRecordingStreamWaitsForTheRecorderOnceAWindowIsHandedOut() {
+        let stream = RequestBodyStream(length: nil, prefix: [UInt8](repeating: 7, count: 150), highWaterBytes: 100, recording: true)
+        let wakeups = Atomic<Int>(0)
+        stream.onReadable { wakeups.add(1, ordering: .relaxed) }
+        #expect(read(stream, max: 100).1.count == 100)
+        #expect(read(stream).0 == .wouldBlock, "50 bytes wait, but the recorder has not taken the first 100")
+        #expect(stream.takeRead(60).count == 60)
+        #expect(wakeups.load(ordering: .relaxed) == 1, "taking them wakes the upload")
+        #expect(read(stream).1.count == 50)
+        #expect(stream.takeRead(1_000).count == 90)
+    }
 }
+

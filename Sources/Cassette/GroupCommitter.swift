@@ -93,14 +93,14 @@ final class GroupCommitter: @unchecked Sendable {
             waiting = []
             condition.unlock()
 
-            let failures = commit(batch)
+            // Failures are reported before the batch counts as committed, so flush() returns after them.
+            for failure in commit(batch) { onFailure(failure) }
 
             condition.lock()
             waitingBytes -= batch.reduce(0) { $0 + $1.bytes }
             committedCount += batch.count
             condition.broadcast()
             condition.unlock()
-            for failure in failures { onFailure(failure) }
         }
     }
 

@@ -17,7 +17,8 @@ public import TapeCore
 /// so a proxy replaying it again and again never goes back to the file. A larger body streams
 /// from the file a megabyte at a time through ``Cassette/events(of:)``; with
 /// ``demandWindowBytes`` set, its playback also waits for the consumer's acknowledgements
-/// (see `TimelinePlayer`), so a slow client holds only a few megabytes of it.
+/// (see `TimelinePlayer`, whose `demand` is then set), so a slow client holds only a few
+/// megabytes of it.
 public final class ReplayTransport: Transport {
     /// The cassette replayed.
     public let cassette: Cassette
@@ -83,12 +84,12 @@ public final class ReplayTransport: Transport {
     /// Plays exchange `id` to `delegate`; a timeline that cannot be read is delivered as a failure.
     func play(_ id: ExchangeID, to delegate: any TransportDelegate) -> any TransportTask {
         do {
-            let demand = demandWindowBytes.map { PlaybackDemand(windowBytes: $0) }
             let player: TimelinePlayer
             if let length = bodyLengths[id], length <= Self.cachedBodyLimit {
-                player = TimelinePlayer(
-                    source: InMemoryTimelineSource(entries: try keptEntries(of: id)), timing: timing, scheduler: scheduler, demand: demand)
+                // One batch, already in memory: nothing to wait for.
+                player = TimelinePlayer(source: InMemoryTimelineSource(entries: try keptEntries(of: id)), timing: timing, scheduler: scheduler)
             } else {
+                let demand = demandWindowBytes.map { PlaybackDemand(windowBytes: $0) }
                 player = TimelinePlayer(source: try cassette.events(of: id), timing: timing, scheduler: scheduler, demand: demand)
             }
             player.play(to: delegate)

@@ -39,6 +39,10 @@ final class CurlMultiDriver: @unchecked Sendable {
     private let multi: UnsafeMutableRawPointer
     private let inbox = Mutex(Inbox())
     private var attached: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    /// Deliveries made during this turn of the driver thread, handed to their executor
+    /// together at its end: one wake-up of the executor for a turn's events, not one each.
+    private var outbox: [@Sendable () -> Void] = []
+    private var outboxExecutor: (any CurlEventExecutor)?
 
     /// Creates the multi handle and starts the thread.
     ///
@@ -109,6 +113,24 @@ final class CurlMultiDriver: @unchecked Sendable {
 
     // MARK: The driver thread
 
+    /// Queues `work` for `executor` until the end of this turn. On the driver thread only.
+    func deliverAtEndOfTurn(to executor: any CurlEventExecutor, _ work: @escaping @Sendable () -> Void) {
+        if let current = outboxExecutor, current !== executor { flushOutbox() }
+        outboxExecutor = executor
+        outbox.append(work)
+    }
+
+    /// Hands the turn's deliveries to their executor, in order, as one piece of work.
+    private func flushOutbox() {
+        guard let executor = outboxExecutor, !outbox.isEmpty else { return }
+        let deliveries = outbox
+        outbox.removeAll(keepingCapacity: true)
+        outboxExecutor = nil
+        executor.execute {
+            for delivery in deliveries { delivery() }
+        }
+    }
+
     private func run() {
         while true {
             let (commands, stopping) = inbox.withLock { inbox -> ([Command], Bool) in
@@ -123,6 +145,7 @@ final class CurlMultiDriver: @unchecked Sendable {
             var running: Int32 = 0
             _ = curl_multi_perform(multi, &running)
             collectFinishedTransfers()
+            flushOutbox()
             _ = curl_multi_poll(multi, nil, 0, 1000, nil)
         }
         let failure = TransportFailure(.aborted, message: "The CurlTransport was shut down before the exchange finished.")
@@ -130,6 +153,7 @@ final class CurlMultiDriver: @unchecked Sendable {
             if !transfer.task.isCancelled { transfer.abort(failure) }
             detach(transfer)
         }
+        flushOutbox()
         inbox.withLock { $0.closed = true }
         curl_multi_cleanup(multi)
     }

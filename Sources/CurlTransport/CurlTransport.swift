@@ -77,10 +77,11 @@ public final class CurlTransport: Transport, Sendable {
                 task.attach(nil)
                 transfer.cleanup()
                 task.finish(with: .failure(TransportFailure(.aborted, message: "The CurlTransport was shut down; create a new one to start exchanges.")),
-                            offsetMicros: (ContinuousClock.now - startedAt).wholeMicroseconds, metrics: nil)
+                            offsetMicros: (ContinuousClock.now - startedAt).wholeMicroseconds, metrics: nil, onDriverThread: false)
             }
         } catch {
-            task.finish(with: .failure(error), offsetMicros: (ContinuousClock.now - startedAt).wholeMicroseconds, metrics: nil)
+            task.finish(with: .failure(error), offsetMicros: (ContinuousClock.now - startedAt).wholeMicroseconds, metrics: nil,
+                        onDriverThread: false)
         }
         return task
     }

@@ -106,16 +106,17 @@ public final class CurlTransportTask: TransportTask, @unchecked Sendable {
         state.withLock { $0.window.offer(count) }
     }
 
-    /// Hands a non-terminal event to the executor.
+    /// Hands a non-terminal event to the executor, at the end of the driver's turn. On the driver thread.
     func enqueue(_ event: TimelineEvent, offsetMicros: Int64) {
-        executor.execute { [self] in
+        driver.deliverAtEndOfTurn(to: executor) { [self] in
             deliver(event, offsetMicros: offsetMicros, metrics: nil)
         }
     }
 
     /// Records the final metrics, detaches the transfer and hands the terminal `event`
-    /// to the executor.
-    func finish(with event: TimelineEvent, offsetMicros: Int64, metrics: CurlTransferMetrics?) {
+    /// to the executor: at the end of the driver's turn, or at once from another thread
+    /// (`onDriverThread` false: a transfer that never reached the driver).
+    func finish(with event: TimelineEvent, offsetMicros: Int64, metrics: CurlTransferMetrics?, onDriverThread: Bool = true) {
         let metrics = state.withLock { state -> CurlTransferMetrics? in
             state.transfer = nil
             guard var metrics else { return nil }
@@ -123,8 +124,13 @@ public final class CurlTransportTask: TransportTask, @unchecked Sendable {
             state.metrics = metrics
             return metrics
         }
-        executor.execute { [self] in
+        let delivery: @Sendable () -> Void = { [self] in
             deliver(event, offsetMicros: offsetMicros, metrics: metrics)
+        }
+        if onDriverThread {
+            driver.deliverAtEndOfTurn(to: executor, delivery)
+        } else {
+            executor.execute(delivery)
         }
     }
 

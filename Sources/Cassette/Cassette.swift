@@ -13,7 +13,10 @@ import Synchronization
 /// The file is in WAL mode, so readers never wait for the writer and a killed recorder leaves a
 /// valid file: an exchange becomes visible in one transaction when its terminal event arrives,
 /// and exchanges that never finished are invisible and removed by the next writer. One process at
-/// a time records into a cassette; a second one gets ``CassetteError/Code/locked``.
+/// a time records into a cassette; a second one gets ``CassetteError/Code/locked``. While
+/// recording, commits reach the operating system without waiting for the disk
+/// (`synchronous = OFF`), and ``close()`` syncs the file: a killed recorder loses nothing it
+/// committed, and only an OS crash or power loss can cost the session under way.
 ///
 /// A `Cassette` is safe to use from any thread. Its calls block while SQLite works (a small
 /// exchange is one transaction of some tens of microseconds); callers on an event loop should hop

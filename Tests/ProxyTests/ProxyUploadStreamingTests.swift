@@ -1,8 +1,10 @@
 import Cassette
+import CurlTransport
 import Foundation
 import Proxy
 import ScenarioServer
 import TapeCore
+import TapeTLS
 import Testing
 
 /// Request bodies larger than the proxy buffers stream upstream as they arrive: the curl
@@ -74,6 +76,27 @@ struct ProxyUploadStreamingTests {
             #expect(verification.problems.isEmpty, "\(verification.problems)")
             #expect(verification.exchangeCount == 1)
         }
+    }
+
+    @Test func anUploadStreamsThroughAnInterceptedTLSTunnelToo() async throws {
+        let (file, bytes) = try Self.uploadFile()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let ca = try TemporaryCertificateAuthority()
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: 0))
+        let cassette = try Cassette(path: temporaryCassettePath(), configuration: CassetteConfiguration(redactor: .none))
+        var configuration = ProxyConfiguration(mode: .record(cassette: cassette), maxRequestBodyBytes: 4 << 20, certificateAuthority: ca.authority)
+        configuration.upstream.tls = .certificateAuthorityPEM(try #require(server.certificateAuthorityPEM))
+        let proxy = try await ProxyServer.start(configuration)
+        let url = try #require(server.tlsURL("/upload-sink?rate=1099511627776"))
+        let result = try await CurlCommand(proxyPort: proxy.port).run(url, ["--cacert", ca.certificatePath, "--data-binary", "@\(file)"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let report = String(decoding: result.body, as: UTF8.self)
+        #expect(report.contains("\"fnv1a64\":\"\(Self.fnv1a64(bytes))\""), "\(report)")
+        await proxy.shutdown()
+        try await server.shutdown()
+        let id = try #require(try cassette.exchanges().first?.id)
+        #expect(try cassette.request(of: id).body == bytes)
+        try cassette.close()
     }
 
     @Test func aReplayingProxyStillAnswersAnOversizedBodyWith413() async throws {

@@ -51,16 +51,7 @@ extension Cassette {
                 throw Self.notFound(id, path: path)
             }
             let request = try Self.recordedRequest(from: row, includingBody: true, in: db).request
-            var entries: [Timeline.Entry] = []
-            entries.reserveCapacity(summary.eventCount)
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: "SELECT id, offset_us, kind, data FROM event WHERE id >= ? AND id < ? ORDER BY id"),
-                arguments: [CassetteSchema.eventKey(exchange: id.rawValue, sequence: 0),
-                            CassetteSchema.eventKey(exchange: id.rawValue + 1, sequence: 0)])
-            while let row = try rows.next() {
-                entries.append(try TimelineCursor.entry(from: row, summary: summary))
-            }
-            return (request, entries)
+            return (request, try Self.entries(of: summary, in: db))
         }
         do {
             return try Timeline(request: request, entries: entries)
@@ -99,22 +90,27 @@ extension Cassette {
             let summaries = try Row.fetchCursor(
                 db.cachedStatement(sql: Self.summarySQL + " WHERE e.id >= ? AND e.id < ? AND e.complete = 1 AND e.body_length <= ?"),
                 arguments: [first.rawValue, first.rawValue + Int64(idCount), maxBodyBytes])
-            let events = try db.cachedStatement(sql: "SELECT id, offset_us, kind, data FROM event WHERE id >= ? AND id < ? ORDER BY id")
             var timelines: [ExchangeID: [Timeline.Entry]] = [:]
             while let row = try summaries.next() {
                 let summary = try Self.summary(from: row)
-                let id = summary.id.rawValue
-                var entries: [Timeline.Entry] = []
-                entries.reserveCapacity(summary.eventCount)
-                let rows = try Row.fetchCursor(events, arguments: [CassetteSchema.eventKey(exchange: id, sequence: 0),
-                                                                   CassetteSchema.eventKey(exchange: id + 1, sequence: 0)])
-                while let event = try rows.next() {
-                    entries.append(try TimelineCursor.entry(from: event, summary: summary))
-                }
-                timelines[summary.id] = entries
+                timelines[summary.id] = try Self.entries(of: summary, in: db)
             }
             return timelines
         }
+    }
+
+    /// Every event of the exchange `summary` describes, in order.
+    private static func entries(of summary: ExchangeSummary, in db: Database) throws -> [Timeline.Entry] {
+        let id = summary.id.rawValue
+        var entries: [Timeline.Entry] = []
+        entries.reserveCapacity(summary.eventCount)
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT id, offset_us, kind, data FROM event WHERE id >= ? AND id < ? ORDER BY id"),
+            arguments: [CassetteSchema.eventKey(exchange: id, sequence: 0), CassetteSchema.eventKey(exchange: id + 1, sequence: 0)])
+        while let row = try rows.next() {
+            entries.append(try TimelineCursor.entry(from: row, summary: summary))
+        }
+        return entries
     }
 
     /// The response body length of every complete exchange.

@@ -118,7 +118,6 @@ public final class ReplayTransport: Transport {
             keptTimelines[readID] = entries
             keptBytes += size
         }
-        keptTimelines[id] = entries
         return entries
     }
 

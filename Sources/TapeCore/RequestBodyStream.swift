@@ -33,9 +33,8 @@ public final class RequestBodyStream: Sendable {
     public let highWaterBytes: Int
 
     private struct State {
-        var chunks: [[UInt8]] = []
-        var headOffset = 0
-        var buffered = 0
+        /// Bytes appended and not yet read.
+        var pending = ByteQueue()
         var ended = false
         var failure: String?
         var consumerWaiting = false
@@ -56,11 +55,8 @@ public final class RequestBodyStream: Sendable {
         self.length = length
         self.highWaterBytes = max(1, highWaterBytes)
         var initial = State()
-        if !prefix.isEmpty {
-            initial.chunks = [prefix]
-            initial.buffered = prefix.count
-            initial.producerPaused = prefix.count >= self.highWaterBytes
-        }
+        initial.pending.append(prefix)
+        initial.producerPaused = prefix.count >= self.highWaterBytes
         initial.handedOut = recording ? ByteQueue() : nil
         self.state = Mutex(initial)
     }
@@ -73,9 +69,8 @@ public final class RequestBodyStream: Sendable {
         guard !bytes.isEmpty else { return false }
         let (pause, wake) = state.withLock { state -> (Bool, (@Sendable () -> Void)?) in
             guard !state.ended, state.failure == nil else { return (false, nil) }
-            state.chunks.append(bytes)
-            state.buffered += bytes.count
-            let pause = state.buffered >= highWaterBytes
+            state.pending.append(bytes)
+            let pause = state.pending.count >= highWaterBytes
             if pause { state.producerPaused = true }
             return (pause, Self.takeWakeup(&state))
         }
@@ -98,8 +93,7 @@ public final class RequestBodyStream: Sendable {
         let wake = state.withLock { state -> (@Sendable () -> Void)? in
             guard !state.ended, state.failure == nil else { return nil }
             state.failure = reason
-            state.chunks = []
-            state.buffered = 0
+            state.pending = ByteQueue()
             return Self.takeWakeup(&state)
         }
         wake?()
@@ -123,7 +117,7 @@ public final class RequestBodyStream: Sendable {
     public func onReadable(_ work: @escaping @Sendable () -> Void) {
         let now = state.withLock { state -> Bool in
             state.onReadable = work
-            return state.consumerWaiting && (state.buffered > 0 || state.ended || state.failure != nil)
+            return state.consumerWaiting && (state.pending.count > 0 || state.ended || state.failure != nil)
         }
         if now { work() }
     }
@@ -137,29 +131,15 @@ public final class RequestBodyStream: Sendable {
                 state.consumerWaiting = true
                 return (.wouldBlock, nil)
             }
-            guard state.buffered > 0 else {
+            guard state.pending.count > 0 else {
                 if state.ended { return (.end, nil) }
                 state.consumerWaiting = true
                 return (.wouldBlock, nil)
             }
-            var copied = 0
-            while copied < buffer.count, let chunk = state.chunks.first {
-                let count = min(buffer.count - copied, chunk.count - state.headOffset)
-                chunk.withUnsafeBytes { source in
-                    UnsafeMutableRawBufferPointer(rebasing: buffer[copied..<copied + count])
-                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[state.headOffset..<state.headOffset + count]))
-                    state.handedOut?.append(Array(source[state.headOffset..<state.headOffset + count]))
-                }
-                copied += count
-                state.headOffset += count
-                if state.headOffset == chunk.count {
-                    state.chunks.removeFirst()
-                    state.headOffset = 0
-                }
-            }
-            state.buffered -= copied
+            let copied = state.pending.take(into: buffer)
+            state.handedOut?.append(Array(UnsafeRawBufferPointer(rebasing: buffer[..<copied])))
             var drained: (@Sendable () -> Void)?
-            if state.producerPaused, state.buffered <= highWaterBytes / 2 {
+            if state.producerPaused, state.pending.count <= highWaterBytes / 2 {
                 state.producerPaused = false
                 drained = state.onDrained
             }
@@ -207,23 +187,32 @@ struct ByteQueue: Sendable {
 
     /// Up to `wanted` bytes from the front.
     mutating func take(_ wanted: Int) -> [UInt8] {
-        var taken: [UInt8] = []
-        taken.reserveCapacity(min(wanted, count))
-        while taken.count < wanted, first < chunks.count {
-            let chunk = chunks[first]
-            let n = min(wanted - taken.count, chunk.count - offset)
-            taken.append(contentsOf: chunk[offset..<offset + n])
+        [UInt8](unsafeUninitializedCapacity: min(wanted, count)) { buffer, initialized in
+            initialized = take(into: UnsafeMutableRawBufferPointer(buffer))
+        }
+    }
+
+    /// Moves bytes from the front into `buffer`, as many as fit; returns how many.
+    mutating func take(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        var copied = 0
+        while copied < buffer.count, first < chunks.count {
+            let n = min(buffer.count - copied, chunks[first].count - offset)
+            chunks[first].withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(rebasing: buffer[copied..<copied + n])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + n]))
+            }
+            copied += n
             offset += n
-            if offset == chunk.count {
+            if offset == chunks[first].count {
                 first += 1
                 offset = 0
             }
         }
-        count -= taken.count
+        count -= copied
         if first > 64, first * 2 > chunks.count {
             chunks.removeFirst(first)
             first = 0
         }
-        return taken
+        return copied
     }
 }

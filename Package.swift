@@ -92,7 +92,7 @@ let package = Package(
         ),
         .target(
             name: "Cassette",
-            dependencies: ["TapeCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TapeCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "TapeTLS",

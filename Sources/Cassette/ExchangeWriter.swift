@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import GRDBSQLite
 import HTTPTypes
 public import TapeCore
 
@@ -294,14 +295,42 @@ public final class ExchangeWriter {
         let statement = try db.cachedStatement(sql: "INSERT INTO event (id, offset_us, kind, data) VALUES (?, ?, ?, ?)")
         for (index, event) in events.enumerated() {
             let key = CassetteSchema.eventKey(exchange: id, sequence: firstSequence + Int64(index))
-            let data: (any DatabaseValueConvertible)?
             switch event.payload {
-            case .none: data = nil
-            case .count(let count): data = count
-            case .bytes(let bytes): data = Data(bytes)
+            case .none:
+                try statement.execute(arguments: [key, event.offset, event.kind.rawValue, nil])
+            case .count(let count):
+                try statement.execute(arguments: [key, event.offset, event.kind.rawValue, count])
+            case .bytes(let bytes):
+                try insertBlobEvent(statement, key: key, offset: event.offset, kind: event.kind, bytes: bytes, in: db)
             }
-            try statement.execute(arguments: [key, event.offset, event.kind.rawValue, data])
         }
+    }
+
+    /// Inserts one event whose data is `bytes`, which SQLite reads in place (`SQLITE_STATIC`)
+    /// instead of from two copies (a `Data`, then GRDB's transient binding): body chunks are
+    /// most of what a recording writes, so on a large download this is most of the writer's
+    /// memory traffic outside SQLite itself.
+    private static func insertBlobEvent(
+        _ statement: Statement, key: Int64, offset: Int64, kind: StoredEventKind, bytes: [UInt8], in db: Database
+    ) throws {
+        let handle = statement.sqliteStatement
+        func check(_ code: CInt) throws {
+            guard code == SQLITE_OK || code == SQLITE_DONE else {
+                let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            }
+        }
+        sqlite3_reset(handle)
+        defer { sqlite3_clear_bindings(handle) }  // the blob pointer is valid only during this call
+        try check(sqlite3_bind_int64(handle, 1, key))
+        try check(sqlite3_bind_int64(handle, 2, offset))
+        try check(sqlite3_bind_int64(handle, 3, kind.rawValue))
+        try bytes.withUnsafeBytes { raw in
+            // A nil destructor is SQLITE_STATIC: the bytes outlive the step below.
+            try check(sqlite3_bind_blob(handle, 4, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), CInt(raw.count), nil))
+            try check(sqlite3_step(handle))
+        }
+        sqlite3_reset(handle)
     }
 
     private static func insertRow(_ db: Database, _ row: StoredRow, complete: Bool, ending: Ending?) throws {

@@ -1,5 +1,6 @@
 public import CurlTransport
 public import TapeTLS
+import NIOCore
 
 /// Where the proxy listens, what it does and the limits it enforces.
 public struct ProxyConfiguration: Sendable {
@@ -24,6 +25,14 @@ public struct ProxyConfiguration: Sendable {
     /// The local CA that signs the leaf certificates presented inside `CONNECT` tunnels
     /// (HTTPS interception); nil answers `CONNECT` with 501. Clients must trust it.
     public var certificateAuthority: CertificateAuthority?
+    /// How many NIO event loops serve client connections: by default one per core but one
+    /// (at least one), since the transport thread, libcurl's driver and the cassette's writer
+    /// need a core of their own. On 2 cores one loop served 20 % more replayed 1 KiB
+    /// responses per second than two, and recorded 7 % more.
+    public var eventLoopCount: Int = ProxyConfiguration.defaultEventLoopCount
+
+    /// One event loop per core but one, and at least one.
+    public static var defaultEventLoopCount: Int { max(1, System.coreCount - 1) }
 
     /// libcurl as the proxy uses it by default: a 512 KiB receive buffer, so a fast upstream's
     /// body arrives in reads of up to 512 KiB (a slow one's in what each read finds, as before).
@@ -56,6 +65,9 @@ public struct ProxyConfiguration: Sendable {
         }
         guard maxRequestHeadBytes >= 1024 else {
             throw ProxyError(code: .invalidConfiguration, message: "maxRequestHeadBytes must be at least 1024; got \(maxRequestHeadBytes).")
+        }
+        guard eventLoopCount >= 1 else {
+            throw ProxyError(code: .invalidConfiguration, message: "eventLoopCount must be at least 1; got \(eventLoopCount).")
         }
         guard maxRequestBodyBytes >= 0, maxBufferedResponseBytes > 0 else {
             throw ProxyError(code: .invalidConfiguration,

@@ -20,9 +20,10 @@ import NIOPosix
 /// try cassette.close()
 /// ```
 ///
-/// Threads: NIO event loops (one per core) read and write client connections and
-/// never block; one transport thread runs libcurl's callbacks, the cassette's SQLite
-/// writes and replay playback, and hands events to each connection's event loop.
+/// Threads: NIO event loops (``ProxyConfiguration/eventLoopCount``) read and write client
+/// connections and never block; one transport thread runs the exchanges (libcurl's events
+/// arrive there from its driver thread, replayed timelines play there) and hands their
+/// events to each connection's event loop; a recording commits on the cassette's writer thread.
 ///
 /// Bad input gets an answer of the proxy's own and never disturbs other connections:
 /// a head over ``ProxyConfiguration/maxRequestHeadBytes`` gets 431, a malformed request
@@ -94,7 +95,7 @@ public final class ProxyServer: Sendable {
             throw error
         }
 
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopCount)
         let port = ProxyPortBox()
         let pipeline = ProxyPipeline(
             configuration: configuration, connections: ConnectionIDSource(), port: port, dispatcher: dispatcher, thread: thread,

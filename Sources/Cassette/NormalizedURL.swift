@@ -35,8 +35,7 @@ struct NormalizedURL: Hashable, Sendable {
         scheme = ""
         host = ""
         port = nil
-        if let schemeEnd = rest.firstRange(of: "://"), !rest[..<schemeEnd.lowerBound].isEmpty,
-           rest[..<schemeEnd.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
+        if let schemeEnd = Self.schemeSeparator(in: rest) {
             scheme = rest[..<schemeEnd.lowerBound].lowercased()
             rest = rest[schemeEnd.upperBound...]
             let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
@@ -62,6 +61,20 @@ struct NormalizedURL: Hashable, Sendable {
         }
         path = Self.removeDotSegments(Self.normalizePercentEncoding(rest))
         if path.isEmpty { path = "/" }
+    }
+
+    /// The range of `://` after a scheme (RFC 3986 §3.1: a letter, then letters, digits,
+    /// `+`, `-` or `.`), or nil when `text` does not start with one.
+    static func schemeSeparator(in text: Substring) -> Range<Substring.Index>? {
+        let utf8 = text.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")), colon != utf8.startIndex,
+              utf8[utf8.startIndex..<colon].allSatisfy({ byte in
+                  (0x61...0x7A).contains(byte | 0x20) || (0x30...0x39).contains(byte)  // a letter in either case, a digit
+                      || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+              }),
+              utf8[colon...].starts(with: "://".utf8)
+        else { return nil }
+        return colon..<utf8.index(colon, offsetBy: 3)
     }
 
     /// Decodes escapes of unreserved characters and uppercases the hex digits of the rest.
@@ -90,7 +103,8 @@ struct NormalizedURL: Hashable, Sendable {
 
     /// RFC 3986 §5.2.4.
     static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
+        // A dot segment starts the path or follows a slash; "/1k.bin" has none.
+        guard path.hasPrefix(".") || path.contains("/.") else { return path }
         var output: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         for (index, segment) in segments.enumerated() {

@@ -24,6 +24,13 @@ struct RequestMatcherTests {
         #expect(try matcher.match(get("http://example.test/a/c/~user?x=%2F")) == ExchangeID(rawValue: 1))
     }
 
+    @Test func dotsInsideSegmentsAreKeptAndDotSegmentsRemoved() throws {
+        var matcher = RequestMatcher(recorded: recorded(get("http://h/files/1k.bin"), get("http://h/files/.cache/../x.y.z")))
+        #expect(try matcher.match(get("http://h/files/x.y.z")) == ExchangeID(rawValue: 2))
+        #expect(try matcher.match(get("HTTP://H/files/1k.bin")) == ExchangeID(rawValue: 1))
+        #expect(miss(&matcher, get("http://h/files/1kbin"))?.miss?.closest?.differences.first?.field == .path)
+    }
+
     @Test func defaultHTTPSPortEqualsNoPort() throws {
         var matcher = RequestMatcher(recorded: recorded(get("https://h:443/")))
         #expect(try matcher.match(get("https://h")) == ExchangeID(rawValue: 1))

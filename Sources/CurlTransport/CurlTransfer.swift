@@ -199,9 +199,10 @@ final class CurlTransfer: @unchecked Sendable {
         try check(ccurl_easy_setopt_string(easy, option, value), "option \(option.rawValue)")
     }
 
-    private func check(_ code: CURLcode, _ what: String) throws(TransportFailure) {
+    /// `what` is built only when libcurl refused: a transfer sets some thirty options.
+    private func check(_ code: CURLcode, _ what: @autoclosure () -> String) throws(TransportFailure) {
         guard code != CURLE_OK else { return }
-        throw TransportFailure(.protocolError, message: "libcurl \(CurlGlobal.versionText) rejected \(what): \(String(cString: curl_easy_strerror(code))). The exchange was not started.")
+        throw TransportFailure(.protocolError, message: "libcurl \(CurlGlobal.versionText) rejected \(what()): \(String(cString: curl_easy_strerror(code))). The exchange was not started.")
     }
 
     // MARK: Callbacks (driver thread, inside curl_multi_perform or curl_easy_pause)

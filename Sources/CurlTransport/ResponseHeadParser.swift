@@ -92,20 +92,27 @@ package struct ResponseHeadParser: Sendable {
                 """)
         }
         guard let firstSpace = line.firstIndex(of: 0x20),
-              let version = HTTPVersion(String(decoding: line[..<firstSpace], as: UTF8.self))
+              let version = Self.version(line[..<firstSpace])
         else { throw malformed() }
         let afterVersion = line.index(after: firstSpace)
         let codeEnd = line.index(afterVersion, offsetBy: 3, limitedBy: line.endIndex) ?? line.endIndex
         let digits = line[afterVersion..<codeEnd]
-        guard digits.count == 3, digits.allSatisfy({ (0x30...0x39).contains($0) }),
-              let status = Int(String(decoding: digits, as: UTF8.self)), status >= 100
-        else { throw malformed() }
+        guard digits.count == 3, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { throw malformed() }
+        let status = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard status >= 100 else { throw malformed() }
         var reason = ""
         if codeEnd < line.endIndex {
             guard line[codeEnd] == 0x20 else { throw malformed() }
             reason = String(decoding: line[line.index(after: codeEnd)...], as: UTF8.self)
         }
         return (version, status, reason)
+    }
+
+    /// The version of a status line: the common ones compared as bytes, the rest parsed.
+    private static func version(_ text: ArraySlice<UInt8>) -> HTTPVersion? {
+        if text.elementsEqual("HTTP/1.1".utf8) { return .http1_1 }
+        if text.elementsEqual("HTTP/1.0".utf8) { return .http1_0 }
+        return HTTPVersion(String(decoding: text, as: UTF8.self))
     }
 
     private static func appendField(_ line: [UInt8], to list: inout [(name: HTTPField.Name, value: [UInt8])], context: String) throws(TransportFailure) {

@@ -13,6 +13,8 @@ import Proxy
 enum ProxySession {
     static func run(_ configuration: ProxyConfiguration, cassette: Cassette?, listen: ProxyListenOptions, what: String,
                     failOnMiss: Bool = false) async throws {
+        var configuration = configuration
+        if let eventLoops = listen.eventLoops { configuration.eventLoopCount = eventLoops }
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
             FileHandle.standardError.write(Data("warning: listening on \(configuration.host), not loopback: anyone who can reach it can use the proxy and read the recordings.\n".utf8))
         }

@@ -7,6 +7,7 @@ import Testing
 struct CommandParsingTests {
     @Test(arguments: [
         (["record", "-c", "a.sqlite", "--port", "0"], "Record"),
+        (["record", "-c", "a.sqlite", "--event-loops", "2"], "Record"),
         (["replay", "-c", "a.sqlite", "--timing", "scaled:2"], "Replay"),
         (["trace", "a.sqlite", "--profile", "chromium", "--timeout", "500", "--response-type", "json"], "TraceCommand"),
         (["diff", "a.jsonl", "b.jsonl", "--tolerance", "10ms,20%"], "DiffCommand"),
@@ -39,6 +40,8 @@ struct CommandParsingTests {
         ["bench", "replay", "--sizes", "0"],
         ["demo", "--color", "purple"],
         ["ls"],
+        ["record", "-c", "a.sqlite", "--event-loops", "0"],
+        ["replay", "-c", "a.sqlite", "--drain-seconds", "-1"],
         ["frobnicate"],
     ])
     func badValuesAreUsageErrorsThatExit2(arguments: [String]) async {

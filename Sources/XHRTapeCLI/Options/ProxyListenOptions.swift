@@ -19,6 +19,9 @@ struct ProxyListenOptions: ParsableArguments {
     @Option(help: "On Ctrl-C, SIGTERM or the end of --duration: stop accepting, then wait up to this many seconds for exchanges in flight before closing.")
     var drainSeconds = 5
 
+    @Option(help: "Event loops serving client connections (default: one per core but one, at least one; on 2 cores one).")
+    var eventLoops: Int?
+
     @Flag(help: "Log only warnings and errors, not one line per exchange.")
     var quiet = false
 
@@ -31,6 +34,9 @@ struct ProxyListenOptions: ParsableArguments {
         }
         guard drainSeconds >= 0 else {
             throw ValidationError("--drain-seconds must be 0 or more, got \(drainSeconds).")
+        }
+        if let eventLoops, eventLoops < 1 {
+            throw ValidationError("--event-loops must be 1 or more, got \(eventLoops).")
         }
     }
 }

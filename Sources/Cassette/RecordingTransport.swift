@@ -90,6 +90,12 @@ public final class RecordingTransport: Transport {
         }
     }
 
+    /// Reads replayed exchanges ahead in the background (see ``ReplayTransport/readAheadInBackground(on:deliver:)``);
+    /// nothing in modes that never replay.
+    public func readAheadInBackground(on queue: DispatchQueue, deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void) {
+        replay?.readAheadInBackground(on: queue, deliver: deliver)
+    }
+
     /// The acknowledgement window of replayed exchanges (see ``ReplayTransport/demandWindowBytes``).
     public var replayDemandWindowBytes: Int? {
         get { replay?.demandWindowBytes }

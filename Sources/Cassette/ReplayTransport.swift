@@ -1,3 +1,4 @@
+public import Dispatch
 public import TapeCore
 
 /// A `Transport` that answers from a cassette: it finds the recorded exchange for each request
@@ -19,6 +20,10 @@ public import TapeCore
 /// ``demandWindowBytes`` set, its playback also waits for the consumer's acknowledgements
 /// (see `TimelinePlayer`, whose `demand` is then set), so a slow client holds only a few
 /// megabytes of it.
+///
+/// A proxy serving a large cassette in recorded order can also have the small exchanges read
+/// ahead on a background queue while the ones before them play
+/// (``readAheadInBackground(on:deliver:)``), so serving never waits for the file.
 public final class ReplayTransport: Transport {
     /// The cassette replayed.
     public let cassette: Cassette
@@ -46,6 +51,18 @@ public final class ReplayTransport: Transport {
     private let bodyLengths: [ExchangeID: Int64]
     private var keptTimelines: [ExchangeID: [Timeline.Entry]] = [:]
     private var keptBytes = 0
+    /// The highest complete exchange id (0 for an empty cassette).
+    private let lastID: Int64
+
+    /// Background read-ahead: where reads run and how their results come back to this
+    /// transport's context; nil reads only when an exchange is needed.
+    private var background: (queue: DispatchQueue, deliver: @Sendable (@escaping @Sendable () -> Void) -> Void)?
+    /// Ids below this were read (or are being read) ahead.
+    private var readAheadEnd: Int64 = 0
+    /// A background read is running or its result has not been kept yet.
+    public private(set) var isReadingAhead = false
+    /// How many exchanges a background read kept before they were needed.
+    public private(set) var exchangesReadAhead = 0
 
     /// Prepares to replay `cassette`, indexing its requests.
     ///
@@ -64,6 +81,17 @@ public final class ReplayTransport: Transport {
         self.matcher = RequestMatcher(
             recorded: try cassette.recordedRequests(includingBodies: matching.body != nil), options: matching)
         self.bodyLengths = try cassette.responseBodyLengths()
+        self.lastID = bodyLengths.keys.map(\.rawValue).max() ?? 0
+    }
+
+    /// Reads the small exchanges after the one being served on `queue`, a read-ahead span
+    /// before they are needed; `deliver` must run the closure it is given on this
+    /// transport's context (the scheduler's thread: `RealTimeScheduler.execute`).
+    ///
+    /// What is served does not change, only when the file is read. Leave it off under a
+    /// `VirtualScheduler`, whose runs must not depend on another thread.
+    public func readAheadInBackground(on queue: DispatchQueue, deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void) {
+        background = (queue, deliver)
     }
 
     public func start(_ request: ExchangeRequest, delegate: any TransportDelegate) -> any TransportTask {
@@ -103,10 +131,43 @@ public final class ReplayTransport: Transport {
     /// small exchanges among the next ``readAheadCount`` ids come in the same transaction,
     /// since replays mostly serve a cassette in recorded order.
     private func keptEntries(of id: ExchangeID) throws(CassetteError) -> [Timeline.Entry] {
+        defer { readAheadInBackground(after: id) }
         if let kept = keptTimelines[id] { return kept }
         let read = try cassette.smallTimelines(from: id, idCount: Self.readAheadCount, maxBodyBytes: Int64(Self.cachedBodyLimit))
+        readAheadEnd = max(readAheadEnd, id.rawValue + Int64(Self.readAheadCount))
         guard let entries = read[id] else { throw Cassette.notFound(id, path: cassette.path) }
-        for (readID, entries) in read {
+        keep(read)
+        return entries
+    }
+
+    /// Starts a background read of the next span once fewer than a span of ids after `id`
+    /// have been read, unless one is running: reads stay a span ahead of what is served.
+    private func readAheadInBackground(after id: ExchangeID) {
+        guard let background, !isReadingAhead, readAheadEnd <= lastID,
+              readAheadEnd - id.rawValue <= Int64(Self.readAheadCount)
+        else { return }
+        let first = ExchangeID(rawValue: max(readAheadEnd, id.rawValue + 1))
+        readAheadEnd = first.rawValue + Int64(Self.readAheadCount)
+        isReadingAhead = true
+        let cassette = cassette
+        // Touched only on this transport's context: the closure runs there, through `deliver`.
+        nonisolated(unsafe) let transport = self
+        background.queue.async {
+            // A read that fails is left to the synchronous read, which reports it.
+            let read = (try? cassette.smallTimelines(from: first, idCount: Self.readAheadCount, maxBodyBytes: Int64(Self.cachedBodyLimit))) ?? [:]
+            background.deliver {
+                transport.isReadingAhead = false
+                transport.exchangesReadAhead += transport.keep(read)
+            }
+        }
+    }
+
+    /// Keeps `read`'s timelines that are not kept yet, dropping all kept ones first when the
+    /// budget would be exceeded; returns how many it kept.
+    @discardableResult
+    private func keep(_ read: [ExchangeID: [Timeline.Entry]]) -> Int {
+        var kept = 0
+        for (readID, entries) in read where keptTimelines[readID] == nil {
             let size = entries.reduce(64) { size, entry in
                 if case .responseBodyChunk(let bytes) = entry.event { return size + bytes.count + 64 }
                 return size + 64
@@ -117,8 +178,9 @@ public final class ReplayTransport: Transport {
             }
             keptTimelines[readID] = entries
             keptBytes += size
+            kept += 1
         }
-        return entries
+        return kept
     }
 
     private func fail(with error: CassetteError, delegate: any TransportDelegate) -> any TransportTask {

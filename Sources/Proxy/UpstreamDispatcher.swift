@@ -1,5 +1,6 @@
 import Cassette
 import CurlTransport
+import Dispatch
 import Logging
 import TapeCore
 
@@ -68,6 +69,7 @@ final class UpstreamDispatcher {
                 let recording = try RecordingTransport(live: live, cassette: cassette, mode: recordMode,
                                                        scheduler: thread.scheduler, timing: timing, matching: matching)
                 recording.replayDemandWindowBytes = configuration.maxBufferedResponseBytes
+                recording.readAheadInBackground(on: Self.readAheadQueue, deliver: thread.execute)
                 recording.onRecordingError = { [logger] error in
                     logger.error("exchange not recorded", metadata: ["error": "\(error)"])
                 }
@@ -79,6 +81,7 @@ final class UpstreamDispatcher {
                 self.cassette = nil
                 let replay = try ReplayTransport(cassette: cassette, scheduler: thread.scheduler, timing: timing, matching: matching)
                 replay.demandWindowBytes = configuration.maxBufferedResponseBytes
+                replay.readAheadInBackground(on: Self.readAheadQueue, deliver: thread.execute)
                 backend = .replay(replay)
                 uploadStreamingPolicy = { _ in false }
                 recordsUploads = false
@@ -97,6 +100,9 @@ final class UpstreamDispatcher {
             throw ProxyError(code: .cassetteUnusable, message: "\(error)", cause: error)
         }
     }
+
+    /// Where replayed exchanges are read from the cassette ahead of their requests, beside the transport thread.
+    private static let readAheadQueue = DispatchQueue(label: "xhrtape.proxy.replay-read-ahead")
 
     /// How many exchanges are in flight.
     var inFlightCount: Int { exchanges.count }
@@ -167,6 +173,7 @@ final class UpstreamDispatcher {
         for key in Array(exchanges.keys) { cancel(key) }
         live?.curl.shutdown()
         cassette?.flushBackgroundCommits()
+        Self.readAheadQueue.sync {}  // a read ahead in progress finishes before the cassette may be closed
     }
 
     private var misses: [CassetteError] {

@@ -1,4 +1,5 @@
 import Cassette
+import Dispatch
 import TapeCore
 import Testing
 
@@ -42,6 +43,36 @@ struct ReplayTransportTests {
             let expected = timing.playbackOffsets(for: recorded.entries).map { 7_000 + $0 }
             #expect(delegate.deliveries.map(\.arrivedAtMicros) == expected)
             #expect(transport.misses.isEmpty)
+        }
+    }
+
+    @Test func backgroundReadAheadServesEveryExchangeInOrderWithItsOwnBody() throws {
+        // Five read-ahead spans of exchanges, each with a body of its own; on a real clock, with the
+        // reads ahead on another queue and their results handed back through the scheduler.
+        let timelines = try (0..<(5 * ReplayTransport.readAheadCount)).map { index in
+            try Timeline(request: .sample("GET", "http://h/item?i=\(index % 7)"), entries: [
+                .at(10, .requestEnd),
+                .at(20, .responseHead(.sample())),
+                .at(30, .responseBodyChunk(Array(repeating: UInt8(index % 251), count: 100 + index))),
+                .at(40, .responseEnd(trailers: nil)),
+            ])
+        }
+        try withCassette(timelines) { cassette in
+            let scheduler = RealTimeScheduler()
+            let transport = try ReplayTransport(cassette: cassette, scheduler: scheduler, timing: .instant)
+            transport.readAheadInBackground(on: DispatchQueue(label: "read-ahead-test"), deliver: scheduler.execute)
+            for (index, timeline) in timelines.enumerated() {
+                let delegate = RecordingDelegate()
+                _ = transport.start(timeline.request, delegate: delegate)
+                let finished = scheduler.run(until: { delegate.events.last?.isTerminal == true }, timeoutMicros: 10_000_000)
+                #expect(finished, "exchange \(index)")
+                #expect(delegate.events == timeline.entries.map(\.event), "exchange \(index)")
+                // Let a read ahead land before the next request, as it does under a client's pace.
+                #expect(scheduler.run(until: { !transport.isReadingAhead }, timeoutMicros: 10_000_000))
+            }
+            #expect(transport.misses.isEmpty)
+            // Only the first span was read when it was needed.
+            #expect(transport.exchangesReadAhead == timelines.count - ReplayTransport.readAheadCount)
         }
     }
 

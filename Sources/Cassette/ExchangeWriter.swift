@@ -326,8 +326,12 @@ public final class ExchangeWriter {
         try check(sqlite3_bind_int64(handle, 2, offset))
         try check(sqlite3_bind_int64(handle, 3, kind.rawValue))
         try bytes.withUnsafeBytes { raw in
-            // A nil destructor is SQLITE_STATIC: the bytes outlive the step below.
-            try check(sqlite3_bind_blob(handle, 4, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), CInt(raw.count), nil))
+            if let base = raw.baseAddress {
+                // A nil destructor is SQLITE_STATIC: the bytes outlive the step below.
+                try check(sqlite3_bind_blob(handle, 4, base, CInt(raw.count), nil))
+            } else {
+                try check(sqlite3_bind_zeroblob(handle, 4, 0))  // empty, but a blob, not NULL
+            }
             try check(sqlite3_step(handle))
         }
         sqlite3_reset(handle)

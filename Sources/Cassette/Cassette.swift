@@ -217,14 +217,20 @@ public final class Cassette: Sendable {
     /// that handed the event over, and a write that fails is reported to `onFailure` (on the
     /// writer thread) instead of thrown. ``flushBackgroundCommits()`` waits for what was handed
     /// over; ``close()`` commits everything first. At most 16 MiB of writes wait in memory:
-    /// past that, the recorder blocks until the thread catches up. Calling it again does nothing.
+    /// past that, the recorder blocks until the thread catches up. The WAL is checkpointed on a
+    /// thread of its own beside the writer and stays under 128 MiB. Calling it again does nothing.
     public func commitInBackground(onFailure: @escaping @Sendable (CassetteError) -> Void) throws(CassetteError) {
+        try commitInBackground(walBoundFrames: WALCheckpointer.defaultBoundFrames, onFailure: onFailure)
+    }
+
+    /// ``commitInBackground(onFailure:)`` with the WAL bounded at `walBoundFrames` pages (tests use a small one).
+    func commitInBackground(walBoundFrames: Int32, onFailure: @escaping @Sendable (CassetteError) -> Void) throws(CassetteError) {
         try checkWritable()
         let pool = pool
         let path = path
         state.withLock { state in
             guard state.committer == nil, !state.isClosed else { return }
-            state.committer = GroupCommitter(pool: pool, path: path, onFailure: onFailure)
+            state.committer = GroupCommitter(pool: pool, path: path, walBoundFrames: walBoundFrames, onFailure: onFailure)
         }
     }
 

@@ -12,6 +12,8 @@ import GRDB
 ///
 /// Writes wait in memory until their transaction; past ``budgetBytes`` of them, ``enqueue``
 /// blocks its caller until the thread catches up, so memory stays bounded.
+///
+/// The WAL is folded back into the file mostly by a ``WALCheckpointer`` beside this thread.
 final class GroupCommitter: @unchecked Sendable {
     // @unchecked: every mutable field is guarded by `condition`.
 
@@ -24,6 +26,7 @@ final class GroupCommitter: @unchecked Sendable {
 
     /// The most bytes of writes waiting before ``enqueue`` blocks.
     let budgetBytes: Int
+    private let checkpointer: WALCheckpointer?
 
     private let pool: DatabasePool
     private let path: String
@@ -36,11 +39,17 @@ final class GroupCommitter: @unchecked Sendable {
     private var stopping = false
     private var finished = false
 
-    init(pool: DatabasePool, path: String, budgetBytes: Int = 16 << 20, onFailure: @escaping @Sendable (CassetteError) -> Void) {
+    init(
+        pool: DatabasePool, path: String, budgetBytes: Int = 16 << 20,
+        walBoundFrames: Int32 = WALCheckpointer.defaultBoundFrames, onFailure: @escaping @Sendable (CassetteError) -> Void) {
         self.pool = pool
         self.path = path
         self.budgetBytes = budgetBytes
         self.onFailure = onFailure
+        checkpointer = WALCheckpointer(path: path, boundFrames: walBoundFrames)
+        if let checkpointer {
+            pool.writeWithoutTransaction { db in checkpointer.install(on: db) }
+        }
         let thread = Thread { [self] in run() }
         thread.name = "xhrtape-cassette-writer"
         thread.start()
@@ -69,7 +78,7 @@ final class GroupCommitter: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Commits what is waiting, then ends the thread.
+    /// Commits what is waiting, then ends the thread and the checkpointer's.
     func stop() {
         flush()
         condition.lock()
@@ -77,6 +86,10 @@ final class GroupCommitter: @unchecked Sendable {
         condition.broadcast()
         while !finished { condition.wait() }
         condition.unlock()
+        if let checkpointer {
+            pool.writeWithoutTransaction { db in checkpointer.uninstall(from: db) }
+            checkpointer.stop()
+        }
     }
 
     private func run() {

@@ -48,4 +48,38 @@ struct CassetteBackgroundCommitTests {
         try reopened.close()
         #expect(try Cassette.verify(at: path).problems.isEmpty)
     }
+
+    /// The WAL is folded back into the file while recording (by `WALCheckpointer`, beside the
+    /// writer thread, or past the bound by the writer), so it stays bounded however much is
+    /// recorded. The bound here is 2,048 pages (16 MiB) for 48 MiB recorded.
+    @Test func theWALStaysBoundedWhileTensOfMegabytesAreRecorded() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("large.sqlite")
+        let cassette = try Cassette.create(at: path)
+        try cassette.commitInBackground(walBoundFrames: 2_048) { _ in }
+        let body = String(repeating: "0123456789abcdef", count: 32 << 10)  // 512 KiB
+        var largestWAL = 0
+        for index in 0..<96 {  // 48 MiB in all
+            _ = try cassette.record(try .get("http://h/\(index)", answer: "\(index):" + body))
+            if index % 8 == 7 {
+                cassette.flushBackgroundCommits()
+                let attributes = try? FileManager.default.attributesOfItem(atPath: path + "-wal")
+                largestWAL = max(largestWAL, attributes?[.size] as? Int ?? 0)
+            }
+        }
+        cassette.flushBackgroundCommits()
+        #expect(largestWAL > 0)
+        // The bound, plus the last transaction's pages (at most 8 exchanges, 4 MiB) and slack.
+        #expect(largestWAL < 24 << 20, "the WAL grew to \(largestWAL) bytes")
+        #expect(try cassette.exchangeCount() == 96)
+        try cassette.close()
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let reopened = try Cassette(path: path, access: .readOnly)
+        for (index, exchange) in try reopened.exchanges().enumerated() {
+            #expect(try reopened.timeline(of: exchange.id).responseBody == Array("\(index):\(body)".utf8))
+        }
+        try reopened.close()
+        #expect(try Cassette.verify(at: path).problems.isEmpty)
+    }
 }

@@ -23,7 +23,8 @@ public import TapeCore
 ///
 /// A proxy serving a large cassette in recorded order can also have the small exchanges read
 /// ahead on a background queue while the ones before them play
-/// (``readAheadInBackground(on:deliver:)``), so serving never waits for the file.
+/// (``readAheadInBackground(on:deliver:)``), up to ``readAheadSpans`` spans ahead, so serving
+/// seldom waits for the file.
 public final class ReplayTransport: Transport {
     /// The cassette replayed.
     public let cassette: Cassette
@@ -40,17 +41,18 @@ public final class ReplayTransport: Transport {
 
     /// Bodies up to this many bytes are played from memory, read once and kept.
     public static let cachedBodyLimit = 256 << 10
-    /// The most body bytes of kept timelines; past it, the kept ones are dropped.
+    /// The most body bytes of kept timelines; past it, the ones kept longest are dropped.
     public static let cacheBudgetBytes = 64 << 20
     /// How many ids one read of small exchanges spans.
     public static let readAheadCount = 64
+    /// How many spans past the exchange being served background reads reach.
+    public static let readAheadSpans = 4
 
     private let scheduler: any Scheduler
     private var matcher: RequestMatcher
     /// Each complete exchange's response body length, to choose between memory and streaming.
     private let bodyLengths: [ExchangeID: Int64]
-    private var keptTimelines: [ExchangeID: [Timeline.Entry]] = [:]
-    private var keptBytes = 0
+    private var keptTimelines = TimelineCache(budgetBytes: ReplayTransport.cacheBudgetBytes)
     /// The highest complete exchange id (0 for an empty cassette).
     private let lastID: Int64
 
@@ -59,8 +61,12 @@ public final class ReplayTransport: Transport {
     private var background: (queue: DispatchQueue, deliver: @Sendable (@escaping @Sendable () -> Void) -> Void)?
     /// Ids below this were read (or are being read) ahead.
     private var readAheadEnd: Int64 = 0
+    /// The ids of the background read running or whose result is not kept yet.
+    private var readInFlight: Range<Int64>?
     /// A background read is running or its result has not been kept yet.
-    public private(set) var isReadingAhead = false
+    public var isReadingAhead: Bool { readInFlight != nil }
+    /// The small exchange served last: where background reads reach from.
+    private var lastServed: ExchangeID?
     /// How many exchanges a background read kept before they were needed.
     public private(set) var exchangesReadAhead = 0
 
@@ -129,26 +135,32 @@ public final class ReplayTransport: Transport {
 
     /// The entries of small exchange `id`, from memory once read. A miss reads ahead: the
     /// small exchanges among the next ``readAheadCount`` ids come in the same transaction,
-    /// since replays mostly serve a cassette in recorded order.
+    /// since replays mostly serve a cassette in recorded order; but when the background read
+    /// running holds `id`, only `id` is read (the span would be read twice, and every client
+    /// served by this thread would wait for it).
     private func keptEntries(of id: ExchangeID) throws(CassetteError) -> [Timeline.Entry] {
+        lastServed = id
         defer { readAheadInBackground(after: id) }
         if let kept = keptTimelines[id] { return kept }
-        let read = try cassette.smallTimelines(from: id, idCount: Self.readAheadCount, maxBodyBytes: Int64(Self.cachedBodyLimit))
-        readAheadEnd = max(readAheadEnd, id.rawValue + Int64(Self.readAheadCount))
+        let beingRead = readInFlight?.contains(id.rawValue) == true
+        let idCount = beingRead ? 1 : Self.readAheadCount
+        let read = try cassette.smallTimelines(from: id, idCount: idCount, maxBodyBytes: Int64(Self.cachedBodyLimit))
+        if !beingRead { readAheadEnd = max(readAheadEnd, id.rawValue + Int64(idCount)) }
         guard let entries = read[id] else { throw Cassette.notFound(id, path: cassette.path) }
         keep(read)
         return entries
     }
 
-    /// Starts a background read of the next span once fewer than a span of ids after `id`
-    /// have been read, unless one is running: reads stay a span ahead of what is served.
+    /// Starts a background read of the next span while fewer than ``readAheadSpans`` spans of
+    /// ids after `id` have been read, unless one is running (each read, as it lands, starts the
+    /// next): reads stay spans ahead of what is served, so a slow read seldom makes it wait.
     private func readAheadInBackground(after id: ExchangeID) {
-        guard let background, !isReadingAhead, readAheadEnd <= lastID,
-              readAheadEnd - id.rawValue <= Int64(Self.readAheadCount)
+        guard let background, readInFlight == nil, readAheadEnd <= lastID,
+              readAheadEnd - id.rawValue <= Int64(Self.readAheadCount * Self.readAheadSpans)
         else { return }
         let first = ExchangeID(rawValue: max(readAheadEnd, id.rawValue + 1))
         readAheadEnd = first.rawValue + Int64(Self.readAheadCount)
-        isReadingAhead = true
+        readInFlight = first.rawValue..<readAheadEnd
         let cassette = cassette
         // Touched only on this transport's context: the closure runs there, through `deliver`.
         nonisolated(unsafe) let transport = self
@@ -156,28 +168,19 @@ public final class ReplayTransport: Transport {
             // A read that fails is left to the synchronous read, which reports it.
             let read = (try? cassette.smallTimelines(from: first, idCount: Self.readAheadCount, maxBodyBytes: Int64(Self.cachedBodyLimit))) ?? [:]
             background.deliver {
-                transport.isReadingAhead = false
+                transport.readInFlight = nil
                 transport.exchangesReadAhead += transport.keep(read)
+                // The next span, if the served exchange has moved on while this one was read.
+                if let served = transport.lastServed { transport.readAheadInBackground(after: served) }
             }
         }
     }
 
-    /// Keeps `read`'s timelines that are not kept yet, dropping all kept ones first when the
-    /// budget would be exceeded; returns how many it kept.
+    /// Keeps `read`'s timelines that are not kept yet, in id order; returns how many it kept.
     @discardableResult
     private func keep(_ read: [ExchangeID: [Timeline.Entry]]) -> Int {
         var kept = 0
-        for (readID, entries) in read where keptTimelines[readID] == nil {
-            let size = entries.reduce(64) { size, entry in
-                if case .responseBodyChunk(let bytes) = entry.event { return size + bytes.count + 64 }
-                return size + 64
-            }
-            if keptBytes + size > Self.cacheBudgetBytes {
-                keptTimelines = [:]
-                keptBytes = 0
-            }
-            keptTimelines[readID] = entries
-            keptBytes += size
+        for (id, timeline) in read.sorted(by: { $0.key < $1.key }) where keptTimelines.keep(timeline, for: id) {
             kept += 1
         }
         return kept

@@ -76,6 +76,35 @@ struct ReplayTransportTests {
         }
     }
 
+    @Test func requestsThatOvertakeTheReadAheadAreStillServedInOrderWithTheirOwnBodies() throws {
+        // The requests come back to back, without letting the reads ahead land: some exchanges
+        // are needed while the background read that holds them runs, and are read on their own.
+        let timelines = try (0..<(6 * ReplayTransport.readAheadCount)).map { index in
+            try Timeline(request: .sample("GET", "http://h/item?i=\(index)"), entries: [
+                .at(10, .responseHead(.sample())),
+                .at(20, .responseBodyChunk(Array(repeating: UInt8(index % 251), count: 2_000 + index))),
+                .at(30, .responseEnd(trailers: nil)),
+            ])
+        }
+        try withCassette(timelines) { cassette in
+            let scheduler = RealTimeScheduler()
+            let transport = try ReplayTransport(cassette: cassette, scheduler: scheduler, timing: .instant)
+            transport.readAheadInBackground(on: DispatchQueue(label: "read-ahead-test"), deliver: scheduler.execute)
+            let delegates = timelines.map { _ in RecordingDelegate() }
+            for (timeline, delegate) in zip(timelines, delegates) {
+                _ = transport.start(timeline.request, delegate: delegate)
+            }
+            let finished = scheduler.run(
+                until: { delegates.allSatisfy { $0.events.last?.isTerminal == true } && !transport.isReadingAhead },
+                timeoutMicros: 10_000_000)
+            #expect(finished)
+            for (index, (timeline, delegate)) in zip(timelines, delegates).enumerated() {
+                #expect(delegate.events == timeline.entries.map(\.event), "exchange \(index)")
+            }
+            #expect(transport.misses.isEmpty)
+        }
+    }
+
     @Test func unmatchedRequestFailsWithTheExplanationAndIsKeptAsAMiss() throws {
         try withCassette([try Self.recording()]) { cassette in
             let scheduler = VirtualScheduler()

@@ -43,6 +43,9 @@ final class CurlMultiDriver: @unchecked Sendable {
     /// together at its end: one wake-up of the executor for a turn's events, not one each.
     private var outbox: [@Sendable () -> Void] = []
     private var outboxExecutor: (any CurlEventExecutor)?
+    /// How many times the outbox was handed over; what is queued under one number goes out together.
+    /// On the driver thread only.
+    private(set) var outboxGeneration: UInt64 = 0
 
     /// Creates the multi handle and starts the thread.
     ///
@@ -126,6 +129,7 @@ final class CurlMultiDriver: @unchecked Sendable {
         let deliveries = outbox
         outbox.removeAll(keepingCapacity: true)
         outboxExecutor = nil
+        outboxGeneration &+= 1
         executor.execute {
             for delivery in deliveries { delivery() }
         }

@@ -236,7 +236,7 @@ final class CurlTransfer: @unchecked Sendable {
             isReceivePaused = true
             return Int(CURL_WRITEFUNC_PAUSE)
         case .accept:
-            emit([.responseBodyChunk(Array(bytes))])
+            task.enqueueBody(bytes, offsetMicros: nextOffset())
             return bytes.count
         }
     }

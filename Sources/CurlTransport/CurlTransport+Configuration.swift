@@ -15,7 +15,8 @@ extension CurlTransport {
         public var demand: ResponseBodyDemand
         /// libcurl's receive buffer (`CURLOPT_BUFFERSIZE`), 1 KiB to 512 KiB: the most one
         /// socket read takes. libcurl hands a read to the write callback in pieces of at
-        /// most 16 KiB, each one body chunk event.
+        /// most 16 KiB; the pieces handed over in one turn of the driver thread (one read, or
+        /// reads of bytes that were all there at once) are joined into one body chunk event.
         public var receiveBufferSize: Int
         /// Most connections to one host (`CURLMOPT_MAX_HOST_CONNECTIONS`); 0 for no limit,
         /// the default, so a proxy never queues a client's request behind another's.

@@ -10,7 +10,8 @@ public import TapeCore
 /// ``acknowledge(byteCount:)`` and ``resumeUpload()`` may be called from any thread.
 public final class CurlTransportTask: TransportTask, @unchecked Sendable {
     // @unchecked: `delegate` is read and cleared only on the executor's context (deliveries
-    // and cancel run there); every other mutable field is inside the `state` mutex.
+    // and cancel run there); `pendingBody` only on the driver thread; every other mutable
+    // field is inside the `state` mutex.
 
     /// The request as it was started.
     public let request: ExchangeRequest
@@ -29,6 +30,20 @@ public final class CurlTransportTask: TransportTask, @unchecked Sendable {
     private let driver: CurlMultiDriver
     private let state: Mutex<State>
     private var delegate: (any TransportDelegate)?
+    /// The body chunk queued in the driver's current outbox, which later pieces of the same
+    /// socket read join.
+    private var pendingBody: PendingBody?
+
+    /// Body bytes on their way to the executor: filled on the driver thread until its outbox
+    /// is handed over (`generation`), read on the executor after.
+    private final class PendingBody: @unchecked Sendable {
+        var bytes: [UInt8]
+        let generation: UInt64
+        init(bytes: [UInt8], generation: UInt64) {
+            self.bytes = bytes
+            self.generation = generation
+        }
+    }
 
     init(request: ExchangeRequest, demand: ResponseBodyDemand, executor: any CurlEventExecutor, driver: CurlMultiDriver, delegate: any TransportDelegate) {
         self.request = request
@@ -106,8 +121,28 @@ public final class CurlTransportTask: TransportTask, @unchecked Sendable {
         state.withLock { $0.window.offer(count) }
     }
 
+    /// Hands response body bytes to the executor, at the end of the driver's turn, as one chunk
+    /// with the pieces after them in the same turn. On the driver thread.
+    ///
+    /// libcurl reads up to its receive buffer from the socket at once, then calls the write
+    /// callback with pieces of at most 16 KiB (`CURL_MAX_WRITE_SIZE`); the pieces arrived
+    /// together, so they make one chunk at the first one's offset, as one read by a browser
+    /// would. (Apart, a 64 KiB body was four chunk events and four cassette rows.)
+    func enqueueBody(_ bytes: UnsafeRawBufferPointer, offsetMicros: Int64) {
+        if let pendingBody, pendingBody.generation == driver.outboxGeneration {
+            pendingBody.bytes.append(contentsOf: bytes)
+            return
+        }
+        let body = PendingBody(bytes: Array(bytes), generation: driver.outboxGeneration)
+        pendingBody = body
+        driver.deliverAtEndOfTurn(to: executor) { [self] in
+            deliver(.responseBodyChunk(body.bytes), offsetMicros: offsetMicros, metrics: nil)
+        }
+    }
+
     /// Hands a non-terminal event to the executor, at the end of the driver's turn. On the driver thread.
     func enqueue(_ event: TimelineEvent, offsetMicros: Int64) {
+        pendingBody = nil
         driver.deliverAtEndOfTurn(to: executor) { [self] in
             deliver(event, offsetMicros: offsetMicros, metrics: nil)
         }
@@ -128,6 +163,7 @@ public final class CurlTransportTask: TransportTask, @unchecked Sendable {
             deliver(event, offsetMicros: offsetMicros, metrics: metrics)
         }
         if onDriverThread {
+            pendingBody = nil
             driver.deliverAtEndOfTurn(to: executor, delivery)
         } else {
             executor.execute(delivery)

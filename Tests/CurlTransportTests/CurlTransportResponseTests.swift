@@ -31,6 +31,21 @@ extension CurlTransportLiveTests {
             _ = try recorder.timeline(for: CurlHarness.request(harness.server.url("/trickle")))
         }
 
+        @Test func piecesOfOneSocketReadArriveAsOneChunk() async throws {
+            // libcurl hands each socket read to the write callback in pieces of at most 16 KiB;
+            // the transport joins the pieces of one read, so a body sent at once comes in chunks
+            // as large as the reads (the trickle test above keeps paced pieces apart).
+            let harness = try await CurlHarness()
+            let recorder = try harness.get("/bytes?n=4m")
+            try await harness.shutdown()
+
+            let chunks = recorder.bodyChunks
+            #expect(recorder.body == BodyPattern.bytes(from: 0, count: 4 << 20))
+            let largest = chunks.map(\.bytes.count).max() ?? 0
+            #expect(largest > 16 << 10, "the largest of \(chunks.count) chunks has \(largest) bytes")
+            #expect(chunks.count < (4 << 20) / (16 << 10))
+        }
+
         @Test func timelineOfASimpleGetIsValidAndOrdered() async throws {
             let harness = try await CurlHarness()
             let request = CurlHarness.request(harness.server.url("/bytes?n=1000"))

@@ -10,17 +10,18 @@ import GRDBSQLite
 /// writer's work: a 1 GiB recording ran at about 330 MB/s with it and 525 MB/s with this.
 ///
 /// The writer keeps the decision (``install(on:)`` replaces SQLite's automatic checkpoint with
-/// ``walDidCommit(frames:database:name:)``): past 1,000 pages in the WAL it asks this thread for
+/// its own WAL hook): past 1,000 pages in the WAL it asks this thread for
 /// a passive checkpoint, which never blocks the writer nor is blocked by it. The WAL only starts
 /// over from its beginning once every page in it is back in the file, and this thread, copying
 /// while the writer appends, seldom gets there on its own; so when it has come within
 /// ``writerFinishFrames`` of the end, the writer copies the rest itself (a 1 KiB-body recording
-/// otherwise grew its WAL to 128 MiB and slowed by 15%). Past ``boundFrames`` the writer
-/// checkpoints whatever the thread has done: a bound on the WAL if the thread falls behind, as it
+/// otherwise grew its WAL to 128 MiB and slowed by 15%). Past ``boundFrames`` the writer waits
+/// for the thread's checkpoint, if one runs, and copies the rest: a bound on the WAL if the thread falls behind, as it
 /// does while a large body streams in on a busy machine (the thread copies slower than the writer
 /// appends; measured on 2 cores, the WAL then climbs to the bound and starts over).
 final class WALCheckpointer: @unchecked Sendable {
-    // @unchecked: the mutable fields are guarded by `condition`; `queue` is used only by the thread.
+    // @unchecked: the mutable fields are guarded by `condition`; `queue` is used only by the
+    // thread; checkpoints on either connection run under `checkpointLock`.
 
     /// WAL pages before a checkpoint is due: SQLite's own default.
     static let dueFrames: Int32 = 1_000

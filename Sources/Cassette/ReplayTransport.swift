@@ -142,10 +142,13 @@ public final class ReplayTransport: Transport {
         lastServed = id
         defer { readAheadInBackground(after: id) }
         if let kept = keptTimelines[id] { return kept }
-        let beingRead = readInFlight?.contains(id.rawValue) == true
-        let idCount = beingRead ? 1 : Self.readAheadCount
-        let read = try cassette.smallTimelines(from: id, idCount: idCount, maxBodyBytes: Int64(Self.cachedBodyLimit))
-        if !beingRead { readAheadEnd = max(readAheadEnd, id.rawValue + Int64(idCount)) }
+        let read: [ExchangeID: [Timeline.Entry]]
+        if readInFlight?.contains(id.rawValue) == true {
+            read = try cassette.smallTimelines(from: id, idCount: 1, maxBodyBytes: Int64(Self.cachedBodyLimit))
+        } else {
+            read = try cassette.smallTimelines(from: id, idCount: Self.readAheadCount, maxBodyBytes: Int64(Self.cachedBodyLimit))
+            readAheadEnd = max(readAheadEnd, id.rawValue + Int64(Self.readAheadCount))
+        }
         guard let entries = read[id] else { throw Cassette.notFound(id, path: cassette.path) }
         keep(read)
         return entries

@@ -16,9 +16,10 @@ import GRDBSQLite
 /// while the writer appends, seldom gets there on its own; so when it has come within
 /// ``writerFinishFrames`` of the end, the writer copies the rest itself (a 1 KiB-body recording
 /// otherwise grew its WAL to 128 MiB and slowed by 15%). Past ``boundFrames`` the writer waits
-/// for the thread's checkpoint, if one runs, and copies the rest: a bound on the WAL if the thread falls behind, as it
-/// does while a large body streams in on a busy machine (the thread copies slower than the writer
-/// appends; measured on 2 cores, the WAL then climbs to the bound and starts over).
+/// for the thread's checkpoint, if one runs, and copies the rest: a bound on the WAL if the
+/// thread falls behind, as it does while a large body streams in on a busy machine (measured on
+/// 2 cores: the thread copies slower than the writer appends, the WAL climbs to the bound and
+/// starts over).
 final class WALCheckpointer: @unchecked Sendable {
     // @unchecked: the mutable fields are guarded by `condition`; `queue` is used only by the
     // thread; checkpoints on either connection run under `checkpointLock`.
@@ -98,7 +99,8 @@ final class WALCheckpointer: @unchecked Sendable {
         condition.lock()
         // A WAL shorter than at the last checkpoint has started over: none of it is copied yet.
         let copied = frames >= lastCheckpoint.walFrames ? lastCheckpoint.copiedFrames : 0
-        let writerFinishes = frames - copied <= Self.writerFinishFrames || frames >= boundFrames
+        let pastBound = frames >= boundFrames
+        let writerFinishes = frames - copied <= Self.writerFinishFrames || pastBound
         if !writerFinishes {
             requested = true
             condition.signal()
@@ -107,7 +109,7 @@ final class WALCheckpointer: @unchecked Sendable {
         if writerFinishes {
             // Past the bound the writer waits for the thread's checkpoint to end, then copies the rest;
             // to finish one, it leaves the work to the thread if the thread is at it.
-            if frames >= boundFrames {
+            if pastBound {
                 checkpointLock.lock()
             } else if !checkpointLock.try() {
                 return

@@ -34,14 +34,13 @@ public final class CurlTransportTask: TransportTask, @unchecked Sendable {
     /// socket read join.
     private var pendingBody: PendingBody?
 
-    /// Body bytes on their way to the executor: filled on the driver thread until its outbox
-    /// is handed over (`generation`), read on the executor after.
+    /// Body bytes on their way to the executor: filled on the driver thread until the outbox
+    /// they are in (`generation`) is handed over, read on the executor after.
     private final class PendingBody: @unchecked Sendable {
         var bytes: [UInt8]
-        let generation: UInt64
-        init(bytes: [UInt8], generation: UInt64) {
+        var generation: UInt64 = 0
+        init(bytes: [UInt8]) {
             self.bytes = bytes
-            self.generation = generation
         }
     }
 
@@ -133,11 +132,13 @@ public final class CurlTransportTask: TransportTask, @unchecked Sendable {
             pendingBody.bytes.append(contentsOf: bytes)
             return
         }
-        let body = PendingBody(bytes: Array(bytes), generation: driver.outboxGeneration)
+        let body = PendingBody(bytes: Array(bytes))
         pendingBody = body
         driver.deliverAtEndOfTurn(to: executor) { [self] in
             deliver(.responseBodyChunk(body.bytes), offsetMicros: offsetMicros, metrics: nil)
         }
+        // Read after queueing: queueing for another executor hands the outbox over first.
+        body.generation = driver.outboxGeneration
     }
 
     /// Hands a non-terminal event to the executor, at the end of the driver's turn. On the driver thread.

@@ -50,8 +50,10 @@ final class GroupCommitter: @unchecked Sendable {
         if let checkpointer {
             pool.writeWithoutTransaction { db in checkpointer.install(on: db) }
         }
-        let thread = Thread { [self] in run() }
-        thread.name = "xhrtape-cassette-writer"
+        let thread = Thread { [self] in
+            Thread.current.name = "xhrtape-writer"  // set on the thread itself, at most 15 bytes, or Linux shows none
+            run()
+        }
         thread.start()
     }
 

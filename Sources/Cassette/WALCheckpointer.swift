@@ -59,8 +59,10 @@ final class WALCheckpointer: @unchecked Sendable {
         } catch {
             return nil
         }
-        let thread = Thread { [self] in run() }
-        thread.name = "xhrtape-cassette-checkpointer"
+        let thread = Thread { [self] in
+            Thread.current.name = "xhrtape-wal"  // set on the thread itself, at most 15 bytes, or Linux shows none
+            run()
+        }
         thread.start()
     }
 

@@ -1,4 +1,5 @@
 import CCurl
+import Foundation
 import Glibc
 import Synchronization
 import TapeCore
@@ -68,6 +69,7 @@ final class CurlMultiDriver: @unchecked Sendable {
         let context = Unmanaged.passRetained(self).toOpaque()
         let created = pthread_create(&thread, nil, { context in
             let driver = Unmanaged<CurlMultiDriver>.fromOpaque(context!).takeRetainedValue()
+            Thread.current.name = "xhrtape-curl"  // at most 15 bytes, or Linux does not set it
             driver.run()
             return nil
         }, context)
@@ -90,8 +92,10 @@ final class CurlMultiDriver: @unchecked Sendable {
     func post(_ command: Command) -> Bool {
         inbox.withLock { inbox in
             guard !inbox.stopping else { return false }
+            // One wake-up per batch: commands already waiting have woken the poll, which
+            // returns and takes them all (with this one) before it polls again.
+            if inbox.commands.isEmpty { curl_multi_wakeup(multi) }
             inbox.commands.append(command)
-            curl_multi_wakeup(multi)
             return true
         }
     }

@@ -20,9 +20,10 @@ final class TransportThread: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    /// Starts the thread.
-    init(name: String = "xhrtape-proxy-transport") {
+    /// Starts the thread. Linux keeps a thread name of at most 15 bytes (a longer one is not set).
+    init(name: String = "xhrtape-proxy") {
         let thread = Thread { [self] in
+            Thread.current.name = name  // set on the thread itself: Linux shows a name set before start as none
             state.withLock { $0.threadID = pthread_self() }
             while !stopping.load(ordering: .acquiring) {
                 _ = scheduler.run(until: { stopping.load(ordering: .acquiring) }, timeoutMicros: 1_000_000)
@@ -34,7 +35,6 @@ final class TransportThread: Sendable {
             }
             for waiter in waiters { waiter.resume() }
         }
-        thread.name = name
         thread.start()
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TapeCore
 
 /// Writes a recording's exchanges on a thread of its own, as many to a transaction as are
 /// waiting: what ``Cassette/commitInBackground(onFailure:)`` switches on for a recording proxy.
@@ -51,7 +52,7 @@ final class GroupCommitter: @unchecked Sendable {
             pool.writeWithoutTransaction { db in checkpointer.install(on: db) }
         }
         let thread = Thread { [self] in
-            Thread.current.name = "xhrtape-writer"  // set on the thread itself, at most 15 bytes, or Linux shows none
+            ThreadName.setCurrent("xhrtape-writer")
             run()
         }
         thread.start()

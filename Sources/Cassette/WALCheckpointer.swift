@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import TapeCore
 
 /// Folds a recording cassette's WAL back into the file on a thread and a connection of its own,
 /// so the cassette's writer thread mostly only appends.
@@ -60,7 +61,7 @@ final class WALCheckpointer: @unchecked Sendable {
             return nil
         }
         let thread = Thread { [self] in
-            Thread.current.name = "xhrtape-wal"  // set on the thread itself, at most 15 bytes, or Linux shows none
+            ThreadName.setCurrent("xhrtape-wal")
             run()
         }
         thread.start()

@@ -1,5 +1,4 @@
 import CCurl
-import Foundation
 import Glibc
 import Synchronization
 import TapeCore
@@ -69,7 +68,7 @@ final class CurlMultiDriver: @unchecked Sendable {
         let context = Unmanaged.passRetained(self).toOpaque()
         let created = pthread_create(&thread, nil, { context in
             let driver = Unmanaged<CurlMultiDriver>.fromOpaque(context!).takeRetainedValue()
-            Thread.current.name = "xhrtape-curl"  // at most 15 bytes, or Linux does not set it
+            ThreadName.setCurrent("xhrtape-curl")
             driver.run()
             return nil
         }, context)

@@ -20,10 +20,10 @@ final class TransportThread: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    /// Starts the thread. Linux keeps a thread name of at most 15 bytes (a longer one is not set).
+    /// Starts the thread, named `name` (at most ``ThreadName/maximumBytes`` are kept).
     init(name: String = "xhrtape-proxy") {
         let thread = Thread { [self] in
-            Thread.current.name = name  // set on the thread itself: Linux shows a name set before start as none
+            ThreadName.setCurrent(name)
             state.withLock { $0.threadID = pthread_self() }
             while !stopping.load(ordering: .acquiring) {
                 _ = scheduler.run(until: { stopping.load(ordering: .acquiring) }, timeoutMicros: 1_000_000)

@@ -126,8 +126,11 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
     func receive(_ signal: UpstreamSignal, for key: ExchangeKey) {
         guard let context else { return }
         switch signal {
-        case .started(let acknowledger):
-            if case .awaitingResponse(key, _) = machine.state { self.acknowledger = acknowledger }
+        case .started(let acknowledger, let kind):
+            if case .awaitingResponse(key, _) = machine.state {
+                self.acknowledger = acknowledger
+                exchangeLog.source = kind
+            }
         case .unanswerable(let answer):
             exchangeLog.outcome = answer.status == 598 ? "miss" : "cassette-error"
             let action = machine.unanswerable(answer, for: key)
@@ -202,13 +205,13 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             finishResponse(trailers: fields, close: close, context: context)
         case .reset:
             endExchange()
-            exchangeLog.outcome = (exchangeLog.outcome ?? "") + "reset"
+            exchangeLog.note("reset")
             exchangeLog.emit(to: logger)
             acknowledger = nil
             reset(context: context)
         case .close:
             endExchange()
-            exchangeLog.outcome = (exchangeLog.outcome ?? "") + "truncated"
+            exchangeLog.note("truncated")
             exchangeLog.emit(to: logger)
             acknowledger = nil
             let flushed = context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(capacity: 0)))))

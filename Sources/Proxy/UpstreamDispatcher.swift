@@ -145,7 +145,7 @@ final class UpstreamDispatcher {
         }
         guard exchanges[key] != nil else { return }  // already finished (cannot happen: events come later)
         exchange.task = task
-        sink.send(.started(acknowledger: acknowledger), for: key)
+        sink.send(.started(acknowledger: acknowledger, kind: exchange.kind), for: key)
     }
 
     /// Cancels exchange `key` because its client went away. A recording exchange is

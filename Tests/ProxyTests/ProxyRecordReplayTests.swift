@@ -176,9 +176,12 @@ struct ProxyRecordReplayTests {
         let miss = try await CurlCommand(proxyPort: replayer.port).run(missURL)
         #expect(miss.status == 598)
         #expect(miss.headerLines.contains("X-Xhrtape-Miss: 1"))
-        #expect(!miss.body.isEmpty)
-        print("replay miss body:\n\(String(decoding: miss.body, as: UTF8.self))")
-        // The connection stays usable and the recorded request still replays.
+        // The body names the closest recorded exchange and what differs.
+        let explanation = String(decoding: miss.body, as: UTF8.self)
+        #expect(explanation.contains("no recorded exchange answers GET \(missURL)"))
+        #expect(explanation.contains("Closest recorded exchange: #1 GET \(missURL.replacingOccurrences(of: "n=17", with: "n=16"))"))
+        #expect(explanation.contains("  - query parameter n: recorded \"16\", requested \"17\""))
+        // The proxy serves the next request, and the recorded one still replays.
         let hit = try await CurlCommand(proxyPort: replayer.port).run(missURL.replacingOccurrences(of: "n=17", with: "n=16"))
         #expect(hit.status == 200)
         #expect(hit.body.count == 16)

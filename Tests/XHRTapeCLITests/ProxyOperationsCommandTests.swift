@@ -55,6 +55,35 @@ struct ProxyOperationsCommandTests {
         #expect(replayEnd.standardError.contains("1 request had no recording"))
     }
 
+    /// The test server's certificate is signed by a CA the system does not trust: without
+    /// `--upstream-ca` the recorder refuses it (502, a failed exchange), and
+    /// `--insecure-upstream` fetches it unverified.
+    @Test func upstreamTLSIsVerifiedUnlessInsecureUpstreamIsGiven() async throws {
+        let caDirectory = temporaryPath("ca")
+        let server = try await ScenarioServer.start(.init(tlsPort: 0))
+        let target = try #require(server.tlsURL("/bytes?n=16"))
+        func record(_ extra: [String]) throws -> (status: String, end: (status: Int32, standardOutput: String, standardError: String)) {
+            let cassette = temporaryPath("tls.sqlite")
+            defer { try? FileManager.default.removeItem(atPath: cassette) }
+            let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--ca-dir", caDirectory] + extra)
+            let fetched = try curl(["--cacert", caDirectory + "/ca.pem", "-x", try recorder.proxyURL(),
+                                    "-o", "/dev/null", "-w", "%{http_code}", target])
+            recorder.signal(SIGTERM)
+            return (fetched.output, recorder.finish())
+        }
+
+        let verified = try record([])
+        #expect(verified.status == "502")
+        #expect(verified.end.status == 0, "\(verified.end.standardError)")
+        #expect(verified.end.standardOutput.contains(" 1 failed"), "\(verified.end.standardOutput)")
+
+        let insecure = try record(["--insecure-upstream"])
+        try await server.shutdown()
+        #expect(insecure.status == "200")
+        #expect(insecure.end.standardOutput.contains("1 recorded"), "\(insecure.end.standardOutput)")
+        #expect(insecure.end.standardOutput.contains(" 0 failed"), "\(insecure.end.standardOutput)")
+    }
+
     @Test func sigtermLetsTheExchangeInFlightFinishThenClosesTheCassette() async throws {
         let cassette = temporaryPath("drain.sqlite")
         let portFile = temporaryPath("port")

@@ -19,6 +19,8 @@ final class ProxyCounters: Sendable {
     private let misses = Atomic<Int>(0)
     private let failures = Atomic<Int>(0)
     private let clientAborts = Atomic<Int>(0)
+    private let cutOffs = Atomic<Int>(0)
+    private let stopping = Atomic<Bool>(false)
     private let rejected = Atomic<Int>(0)
     private let inFlight = Atomic<Int>(0)
 
@@ -36,6 +38,13 @@ final class ProxyCounters: Sendable {
     func missed() { misses.add(1, ordering: .relaxed) }
     /// A client went away before its response ended.
     func clientAborted() { clientAborts.add(1, ordering: .relaxed) }
+    /// The proxy closed a connection whose exchange outlasted the drain deadline.
+    func cutOffAtStop() { cutOffs.add(1, ordering: .relaxed) }
+    /// The proxy is closing its connections: an exchange abandoned from now on was cut off
+    /// by the proxy, not by its client.
+    func beginStopping() { stopping.store(true, ordering: .releasing) }
+    /// True once ``beginStopping()`` was called.
+    var isStopping: Bool { stopping.load(ordering: .acquiring) }
     /// The proxy refused a request.
     func refused() { rejected.add(1, ordering: .relaxed) }
     /// A connection started an exchange.
@@ -52,6 +61,7 @@ final class ProxyCounters: Sendable {
         statistics.misses = misses.load(ordering: .relaxed)
         statistics.failures = failures.load(ordering: .relaxed)
         statistics.clientAborts = clientAborts.load(ordering: .relaxed)
+        statistics.cutOffAtStop = cutOffs.load(ordering: .relaxed)
         statistics.rejected = rejected.load(ordering: .relaxed)
         statistics.inFlight = inFlight.load(ordering: .relaxed)
         return statistics

@@ -174,12 +174,17 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             startExchange(request, key: key, upload: nil, context: context)
         case .cancelExchange(let key):
             acknowledger = nil
-            exchangeLog.outcome = "client-aborted"
+            // Past the drain deadline the proxy closes the connection itself (ProxyServer.shutdown).
+            let cutOff = counters.isStopping
+            exchangeLog.outcome = cutOff ? "cut-off-at-stop" : "client-aborted"
             exchangeLog.emit(to: logger)
-            counters.clientAborted()
+            if cutOff { counters.cutOffAtStop() } else { counters.clientAborted() }
             endExchange()
             let dispatcher = dispatcher
-            thread.execute { dispatcher.value.clientAborted(key) }
+            let failure = cutOff
+                ? TransportFailure(.clientGaveUp, message: "cut off: the proxy stopped before the response ended")
+                : TransportFailure(.clientGaveUp, message: "aborted by client")
+            thread.execute { dispatcher.value.abandon(key, recordingAs: failure) }
         case .detachExchange:
             endExchange()
             acknowledger = nil

@@ -149,11 +149,14 @@ public final class ProxyServer: Sendable {
         return true
     }
 
-    /// Stops accepting, closes every connection (cancelling exchanges in flight, which
-    /// are not recorded), stops libcurl and the transport thread. The cassette stays
-    /// open: close it afterwards. Idempotent.
+    /// Stops accepting, closes every connection, stops libcurl and the transport thread.
+    /// An exchange still in flight is cut off where it stands: recorded (when recording)
+    /// as failed with `clientGaveUp` ("cut off: the proxy stopped …") and counted in
+    /// ``ProxyStatistics/cutOffAtStop``. The cassette stays open: close it afterwards.
+    /// Idempotent.
     public func shutdown() async {
         guard !isShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        counters.beginStopping()
         try? await channel.close()
         try? await group.shutdownGracefully()
         let dispatcher = dispatcher

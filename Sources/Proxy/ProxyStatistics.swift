@@ -15,6 +15,9 @@ public struct ProxyStatistics: Sendable, Hashable, CustomStringConvertible {
     public var failures = 0
     /// Exchanges whose client went away before the response ended.
     public var clientAborts = 0
+    /// Exchanges still running when the proxy stopped past its drain deadline: closed by the
+    /// proxy, and recorded (when recording) up to where they stood.
+    public var cutOffAtStop = 0
     /// Requests the proxy refused itself (malformed, too large, addressed to the proxy …).
     public var rejected = 0
     /// Exchanges started and not finished yet.
@@ -25,6 +28,6 @@ public struct ProxyStatistics: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         "\(recorded) recorded, \(replayed) replayed, \(passedThrough) passed through, \(misses) missed, "
-            + "\(failures) failed, \(clientAborts) aborted by the client, \(rejected) rejected"
+            + "\(failures) failed, \(clientAborts) aborted by the client, \(cutOffAtStop) cut off at stop, \(rejected) rejected"
     }
 }

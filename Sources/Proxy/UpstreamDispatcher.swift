@@ -148,12 +148,13 @@ final class UpstreamDispatcher {
         sink.send(.started(acknowledger: acknowledger, kind: exchange.kind), for: key)
     }
 
-    /// Cancels exchange `key` because its client went away. A recording exchange is
-    /// stored as failed with `clientGaveUp` ("aborted by client") where it stood.
-    func clientAborted(_ key: ExchangeKey) {
+    /// Cancels exchange `key` because its connection went away (the client left, or the
+    /// proxy cut it off at stop). A recording exchange is stored as failed with `failure`
+    /// where it stood.
+    func abandon(_ key: ExchangeKey, recordingAs failure: TransportFailure) {
         guard let exchange = exchanges.removeValue(forKey: key) else { return }
         if let task = exchange.task, case .recording(let recording) = backend {
-            recording.cancel(task, recordingFailure: TransportFailure(.clientGaveUp, message: "aborted by client"))
+            recording.cancel(task, recordingFailure: failure)
             if exchange.kind == .recorded { counters.finished(.recorded, failed: false) }
         } else {
             exchange.task?.cancel()

@@ -40,7 +40,12 @@ enum ProxySession {
             FileHandle.standardError.write(Data("Stopping: waiting up to \(listen.drainSeconds) s for \(inFlight) exchange\(inFlight == 1 ? "" : "s") in flight.\n".utf8))
         }
         if await !proxy.drain(deadline: Duration.seconds(listen.drainSeconds)) {
-            FileHandle.standardError.write(Data("Stopping: \(proxy.statistics.inFlight) exchange(s) still in flight after \(listen.drainSeconds) s were cancelled and not recorded.\n".utf8))
+            let left = proxy.statistics.inFlight
+            var kept = ""
+            if case .record(_, let recordMode, _, _) = configuration.mode, recordMode != .passthrough, recordMode != .none {
+                kept = "; each keeps in the cassette what arrived, stored as cut off (clientGaveUp)"
+            }
+            FileHandle.standardError.write(Data("Stopping: \(left) exchange\(left == 1 ? "" : "s") still in flight after \(listen.drainSeconds) s \(left == 1 ? "is" : "are") cut off where \(left == 1 ? "it stands" : "they stand")\(kept). Raise --drain-seconds to let long transfers finish.\n".utf8))
         }
         await proxy.shutdown()
         let statistics = proxy.statistics

@@ -114,4 +114,53 @@ struct ProxyOperationsCommandTests {
         #expect(end.standardOutput.contains("holds 1 exchange"))
         #expect(end.standardError.contains("waiting up to 20 s for 1 exchange in flight"))
     }
+
+    /// SIGINT while a 20 s trickle is in flight, with `--drain-seconds 2`: new connections are
+    /// refused at once while the trickle drains, then it is cut off at the deadline, the
+    /// process exits 0 saying so, and the cassette is sound and keeps what arrived.
+    @Test func sigintStopsAcceptingThenCutsOffWhatOutlastsTheDrainDeadline() async throws {
+        let cassette = temporaryPath("deadline.sqlite")
+        defer { try? FileManager.default.removeItem(atPath: cassette) }
+        let server = try await ScenarioServer.start(.init(tlsPort: nil))
+        let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--drain-seconds", "2"])
+        let proxyURL = try recorder.proxyURL()
+
+        let client = Process()
+        client.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        client.arguments = ["-s", "-N", "--max-time", "30", "-x", proxyURL, server.url("/trickle?chunks=100&size=10&interval=200")]
+        let body = Pipe()
+        client.standardOutput = body
+        try client.run()
+        var received = body.fileHandleForReading.availableData
+        #expect(!received.isEmpty)
+        recorder.signal(SIGINT)
+
+        // The listener closes as the signal is handled: a new connection is refused (curl exit 7)
+        // while the trickle still runs.
+        var refusedWhileDraining = false
+        let deadline = Date().addingTimeInterval(1.5)
+        while Date() < deadline, client.isRunning {
+            let attempt = try curl(["--max-time", "1", "-x", proxyURL, "-o", "/dev/null", server.url("/bytes?n=1")])
+            if attempt.status == 7 { refusedWhileDraining = client.isRunning; break }
+        }
+        #expect(refusedWhileDraining)
+
+        received += body.fileHandleForReading.readDataToEndOfFile()
+        client.waitUntilExit()
+        let end = recorder.finish()
+        try await server.shutdown()
+        #expect(client.terminationStatus != 0, "the cancelled trickle must not look complete")
+        #expect(received.count < 1000)
+        #expect(end.status == 0, "\(end.standardError)")
+        #expect(end.standardError.contains("1 exchange still in flight after 2 s is cut off where it stands; each keeps in the cassette what arrived"), "\(end.standardError)")
+        // Cut off by the proxy, not by the client: counted and logged as such, and kept.
+        #expect(end.standardOutput.contains("0 aborted by the client, 1 cut off at stop"), "\(end.standardOutput)")
+        #expect(end.standardError.contains("µs recorded cut-off-at-stop"), "\(end.standardError)")
+        #expect(end.standardOutput.contains("holds 1 exchange"), "\(end.standardOutput)")
+        let verified = try XHRTapeProcess.run(["verify", cassette])
+        #expect(verified.status == 0)
+        #expect(verified.output.contains("1 exchange checked: sound."), "\(verified.output)")
+        let shown = try XHRTapeProcess.run(["show", cassette, "1", "--body", "none"])
+        #expect(shown.output.contains("cut off: the proxy stopped before the response ended"), "\(shown.output)")
+    }
 }

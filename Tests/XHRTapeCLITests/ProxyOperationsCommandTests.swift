@@ -23,6 +23,17 @@ struct ProxyOperationsCommandTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// Starts `curl -N` on `url` through the proxy; its output is the returned pipe.
+    private func startStreaming(_ url: String, through proxyURL: String) throws -> (Process, Pipe) {
+        let client = Process()
+        client.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        client.arguments = ["-s", "-N", "--max-time", "30", "-x", proxyURL, url]
+        let body = Pipe()
+        client.standardOutput = body
+        try client.run()
+        return (client, body)
+    }
+
     @Test func httpsRecordedWithTheLocalCAReplaysOfflineAndAMissExitsWith3UnderFailOnMiss() async throws {
         let cassette = temporaryPath("https.sqlite")
         let caDirectory = temporaryPath("ca")
@@ -95,12 +106,7 @@ struct ProxyOperationsCommandTests {
         #expect(proxyURL == "http://127.0.0.1:" + port.trimmingCharacters(in: .newlines))
 
         // A 1.2 s trickle; SIGTERM as soon as its first bytes reach the client.
-        let client = Process()
-        client.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        client.arguments = ["-s", "-N", "--max-time", "30", "-x", proxyURL, server.url("/trickle?chunks=6&size=10&interval=200")]
-        let body = Pipe()
-        client.standardOutput = body
-        try client.run()
+        let (client, body) = try startStreaming(server.url("/trickle?chunks=6&size=10&interval=200"), through: proxyURL)
         var received = body.fileHandleForReading.availableData
         #expect(!received.isEmpty)
         recorder.signal(SIGTERM)
@@ -125,12 +131,7 @@ struct ProxyOperationsCommandTests {
         let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--drain-seconds", "2"])
         let proxyURL = try recorder.proxyURL()
 
-        let client = Process()
-        client.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        client.arguments = ["-s", "-N", "--max-time", "30", "-x", proxyURL, server.url("/trickle?chunks=100&size=10&interval=200")]
-        let body = Pipe()
-        client.standardOutput = body
-        try client.run()
+        let (client, body) = try startStreaming(server.url("/trickle?chunks=100&size=10&interval=200"), through: proxyURL)
         var received = body.fileHandleForReading.availableData
         #expect(!received.isEmpty)
         recorder.signal(SIGINT)

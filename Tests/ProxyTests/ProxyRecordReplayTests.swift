@@ -230,6 +230,45 @@ struct ProxyRecordReplayTests {
         try cassette.close()
     }
 
+    /// Each record mode through the proxy, session after session on one cassette (an exchange
+    /// recorded in a session replays from the next one): `once` replays a non-empty cassette
+    /// and misses the rest, `new` replays what it has and records the rest, `passthrough`
+    /// goes upstream and records nothing.
+    @Test func recordModesDecideWhatTheProxyReplaysAndRecords() async throws {
+        let path = temporaryCassettePath()
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let known = server.url("/bytes?n=16"), unknown = server.url("/bytes?n=17")
+        func session(_ mode: RecordMode, _ urls: [String]) async throws -> (statuses: [Int?], statistics: ProxyStatistics, count: Int) {
+            let cassette = try Cassette(path: path)
+            let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette, recordMode: mode)))
+            var statuses: [Int?] = []
+            for url in urls { statuses.append(try await CurlCommand(proxyPort: proxy.port).run(url).status) }
+            await proxy.shutdown()
+            let count = try cassette.exchangeCount()
+            try cassette.close()
+            return (statuses, proxy.statistics, count)
+        }
+
+        let all = try await session(.all, [known])
+        #expect(all.statuses == [200] && all.statistics.recorded == 1 && all.count == 1)
+
+        let once = try await session(.once, [known, unknown])
+        #expect(once.statuses == [200, 598])
+        #expect(once.statistics.replayed == 1 && once.statistics.misses == 1 && once.statistics.recorded == 0)
+        #expect(once.count == 1)
+
+        let new = try await session(.new, [known, unknown])
+        #expect(new.statuses == [200, 200])
+        #expect(new.statistics.replayed == 1 && new.statistics.recorded == 1)
+        #expect(new.count == 2)
+
+        let passthrough = try await session(.passthrough, [known, unknown])
+        #expect(passthrough.statuses == [200, 200])
+        #expect(passthrough.statistics.passedThrough == 2 && passthrough.statistics.replayed == 0 && passthrough.statistics.recorded == 0)
+        #expect(passthrough.count == 2)
+        try await server.shutdown()
+    }
+
     @Test func keepAliveServesPipelinedRequestsInOrder() async throws {
         let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
         let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .passthrough))

@@ -15,7 +15,7 @@ enum ProxySession {
                     failOnMiss: Bool = false) async throws {
         var configuration = configuration
         if let eventLoops = listen.eventLoops { configuration.eventLoopCount = eventLoops }
-        if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
+        if !ProxyListenOptions.isLoopback(configuration.host) {
             FileHandle.standardError.write(Data("warning: listening on \(configuration.host), not loopback: anyone who can reach it can use the proxy and read the recordings.\n".utf8))
         }
         var logger = Logger(label: "xhrtape.proxy", factory: { label in StreamLogHandler.standardError(label: label) })

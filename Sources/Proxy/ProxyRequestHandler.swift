@@ -181,9 +181,8 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             if cutOff { counters.cutOffAtStop() } else { counters.clientAborted() }
             endExchange()
             let dispatcher = dispatcher
-            let failure = cutOff
-                ? TransportFailure(.clientGaveUp, message: "cut off: the proxy stopped before the response ended")
-                : TransportFailure(.clientGaveUp, message: "aborted by client")
+            let failure = TransportFailure(
+                .clientGaveUp, message: cutOff ? "cut off: the proxy stopped before the response ended" : "aborted by client")
             thread.execute { dispatcher.value.abandon(key, recordingAs: failure) }
         case .detachExchange:
             endExchange()

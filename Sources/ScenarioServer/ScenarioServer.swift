@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import TapeCore
 import TapeTLS
 
 /// A scripted HTTP/1.1 server on loopback for tests, benchmarks and the demo: every
@@ -103,7 +104,7 @@ public final class ScenarioServer: Sendable {
     /// - Throws: ``ScenarioServerError`` when the host is not loopback, a port cannot be
     ///   bound, or the TLS certificate cannot be made.
     public static func start(_ configuration: Configuration = Configuration(), logger: Logger = Logger(label: "xhrtape.scenarios")) async throws -> ScenarioServer {
-        guard isLoopback(configuration.host) else {
+        guard LoopbackHost.contains(configuration.host) else {
             throw ScenarioServerError(code: .notLoopback, message: "The scenario server listens on loopback only; '\(configuration.host)' is not a loopback address. Use 127.0.0.1 or ::1.")
         }
         var tls: (context: NIOSSLContext, caPEM: String)?
@@ -168,11 +169,5 @@ public final class ScenarioServer: Sendable {
         } catch {
             throw ScenarioServerError(code: .bindFailed, message: "Could not listen on \(host):\(port): \(error). Pick another port, or 0 for any free one.", cause: error)
         }
-    }
-
-    private static func isLoopback(_ host: String) -> Bool {
-        if host == "localhost" || host == "::1" { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 }

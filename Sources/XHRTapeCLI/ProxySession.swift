@@ -3,6 +3,7 @@ import Cassette
 import Foundation
 import Logging
 import Proxy
+import TapeCore
 
 /// Runs a proxy in the foreground until a signal or the duration, drains it, closes the
 /// cassette and reports what it did.
@@ -15,7 +16,7 @@ enum ProxySession {
                     failOnMiss: Bool = false) async throws {
         var configuration = configuration
         if let eventLoops = listen.eventLoops { configuration.eventLoopCount = eventLoops }
-        if !ProxyListenOptions.isLoopback(configuration.host) {
+        if !LoopbackHost.contains(configuration.host) {
             FileHandle.standardError.write(Data("warning: listening on \(configuration.host), not loopback: anyone who can reach it can use the proxy and read the recordings.\n".utf8))
         }
         var logger = Logger(label: "xhrtape.proxy", factory: { label in StreamLogHandler.standardError(label: label) })
@@ -40,12 +41,10 @@ enum ProxySession {
             FileHandle.standardError.write(Data("Stopping: waiting up to \(listen.drainSeconds) s for \(inFlight) exchange\(inFlight == 1 ? "" : "s") in flight.\n".utf8))
         }
         if await !proxy.drain(deadline: Duration.seconds(listen.drainSeconds)) {
+            // Whether a cut-off exchange was being recorded is the proxy's to know (UpstreamDispatcher);
+            // the message says what happens to those that were.
             let left = proxy.statistics.inFlight
-            var kept = ""
-            if case .record(_, let recordMode, _, _) = configuration.mode, recordMode != .passthrough, recordMode != .none {
-                kept = "; each keeps in the cassette what arrived, stored as cut off (clientGaveUp)"
-            }
-            FileHandle.standardError.write(Data("Stopping: \(left) exchange\(left == 1 ? "" : "s") still in flight after \(listen.drainSeconds) s \(left == 1 ? "is" : "are") cut off where \(left == 1 ? "it stands" : "they stand")\(kept). Raise --drain-seconds to let long transfers finish.\n".utf8))
+            FileHandle.standardError.write(Data("Stopping: \(left) exchange\(left == 1 ? "" : "s") still in flight after \(listen.drainSeconds) s \(left == 1 ? "is" : "are") cut off where \(left == 1 ? "it stands" : "they stand"); one being recorded keeps in the cassette what arrived, stored as cut off (clientGaveUp). Raise --drain-seconds to let long transfers finish.\n".utf8))
         }
         await proxy.shutdown()
         let statistics = proxy.statistics

@@ -32,7 +32,7 @@ struct RecordReplayCommandTests {
         #expect(recordEnd.standardOutput.contains("holds 1 exchange"))
         #expect(recordEnd.standardError.contains("Created the xhrtape certificate authority"))
         // One log line per exchange: method, URL, status, body bytes, duration, and where it came from.
-        #expect(logLines(recordEnd.standardError, for: "GET \(target) 200 30B ").map(\.source) == ["recorded"])
+        #expect(logSources(recordEnd.standardError, for: "GET \(target) 200 30B ") == ["recorded"])
 
         let replayer = try RunningXHRTape(["replay", "--cassette", cassette, "--port", "0", "--duration", "3"], home: recorder.home)
         let replayURL = try replayer.proxyURL()
@@ -43,18 +43,18 @@ struct RecordReplayCommandTests {
         #expect(missStatus == "598")
         #expect(replayEnd.status == 0)
         #expect(!replayEnd.standardError.contains("Created the xhrtape certificate authority"))
-        #expect(logLines(replayEnd.standardError, for: "GET \(target) 200 30B ").map(\.source) == ["replayed"])
-        #expect(logLines(replayEnd.standardError, for: "GET \(server.url("/bytes?n=1")) 598 ").map(\.source) == ["miss"])
+        #expect(logSources(replayEnd.standardError, for: "GET \(target) 200 30B ") == ["replayed"])
+        #expect(logSources(replayEnd.standardError, for: "GET \(server.url("/bytes?n=1")) 598 ") == ["miss"])
     }
 
-    /// The exchange log lines in `log` that contain `prefix` (method, URL, status …), each with
-    /// the word after its duration: where the response came from (`recorded`, `replayed`), or
+    /// For each exchange log line in `log` that contains `prefix` (method, URL, status …), the
+    /// word after its duration: where the response came from (`recorded`, `replayed`), or
     /// `miss`. (What may follow it, such as `client-closed-after-body` when curl hangs up
     /// before the recorded end, depends on timing.)
-    private func logLines(_ log: String, for prefix: String) -> [(line: String, source: String)] {
+    private func logSources(_ log: String, for prefix: String) -> [String] {
         log.split(separator: "\n").compactMap { line in
             guard let start = line.range(of: prefix), let micros = line[start.upperBound...].range(of: "µs ") else { return nil }
-            return (String(line), String(line[micros.upperBound...].prefix { $0 != " " }))
+            return String(line[micros.upperBound...].prefix { $0 != " " })
         }
     }
 

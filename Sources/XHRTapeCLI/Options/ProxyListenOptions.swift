@@ -6,15 +6,6 @@ struct ProxyListenOptions: ParsableArguments {
     @Option(help: "Address to listen on. Keep it on loopback unless you mean to expose recordings.")
     var host = "127.0.0.1"
 
-    /// Whether `host` names a loopback address (127.0.0.0/8, ::1, localhost): listening
-    /// anywhere else prints a warning, since anyone who can reach it can use the proxy.
-    static func isLoopback(_ host: String) -> Bool {
-        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
-        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4, octets[0] == "127" else { return false }
-        return octets.allSatisfy { octet in octet.count <= 3 && UInt8(octet).map { _ in true } ?? false }
-    }
-
     @Option(help: "Port to listen on (0 picks a free one). The first line printed is `listening HOST:PORT`.")
     var port = 8080
 

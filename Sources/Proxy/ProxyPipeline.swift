@@ -27,7 +27,7 @@ struct ProxyPipeline: Sendable {
         limits.maxHeaderFieldSize = configuration.maxRequestHeadBytes
         try operations.configureHTTPServerPipeline(
             withPipeliningAssistance: true, withErrorHandling: false,
-            withEncoderConfiguration: HTTPResponseEncoder.Configuration(), withDecoderLimitConfiguration: limits)
+            withEncoderConfiguration: ResponseFraming.encoderConfiguration, withDecoderLimitConfiguration: limits)
         let budget = RequestHeadBudget(limit: configuration.maxRequestHeadBytes)
         let decoder = try operations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
         try operations.addHandler(RequestHeadGuardHandler(budget: budget), position: .before(decoder))

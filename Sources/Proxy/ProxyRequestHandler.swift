@@ -155,7 +155,7 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
             }
             endExchange()
             let head = HTTPResponseHead(version: .http1_1, status: .custom(code: UInt(answer.status), reasonPhrase: answer.reasonPhrase),
-                                        headers: HTTPHeaders(answer.headers.map { ($0.name, $0.value) }))
+                                        headers: ResponseFraming.wireFields(status: answer.status, answer.headers))
             context.write(wrapOutboundOut(.head(head)), promise: nil)
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: answer.message)))), promise: nil)
             finishResponse(trailers: nil, close: close, context: context)
@@ -192,8 +192,8 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
         case .writeHead(let head):
             exchangeLog.status = head.status
             let version: NIOHTTP1.HTTPVersion = .http1_1
-            let nioHead = HTTPResponseHead(version: version, status: Self.responseStatus(head.status, head.reasonPhrase),
-                                           headers: HTTPHeaders(head.headerFields.wirePairs.map { ($0.name, $0.value) }))
+            let nioHead = HTTPResponseHead(version: version, status: .custom(code: UInt(head.status), reasonPhrase: head.reasonPhrase),
+                                           headers: ResponseFraming.wireFields(status: head.status, head.headerFields.wirePairs))
             context.write(wrapOutboundOut(.head(nioHead)), promise: nil)
             needsFlush = true
         case .writeBody(let bytes):
@@ -299,16 +299,6 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
                 channel.close(promise: nil)
             }
         }
-    }
-
-    /// The NIO status for a recorded status line. NIO frames a `.custom` 204 or 304 as
-    /// if it had a body (chunked), which would corrupt the next response on a kept-alive
-    /// connection; those codes use NIO's own cases, which know there is no body (the
-    /// standard reason phrase is sent for them).
-    static func responseStatus(_ code: Int, _ reasonPhrase: String) -> HTTPResponseStatus {
-        code == 204 || code == 304 || (100..<200).contains(code)
-            ? HTTPResponseStatus(statusCode: code)
-            : .custom(code: UInt(code), reasonPhrase: reasonPhrase)
     }
 
     private func finishResponse(trailers: HTTPHeaders?, close: Bool, context: ChannelHandlerContext) {

@@ -15,6 +15,10 @@ struct ProxyRecordReplayTests {
         let urls = [
             server.url("/headers"),
             server.url("/status?code=418&reason=Short%20and%20Stout"),
+            // Bodyless statuses with their own phrases: NIO frames them by the status case,
+            // so the proxy frames them itself (ResponseFraming) and the phrase survives.
+            server.url("/status?code=204&reason=Nothing%20Here"),
+            server.url("/status?code=304&reason=Same%20As%20Before"),
             server.url("/trickle?chunks=3&size=50&interval=20"),
             server.url("/bytes?n=300000"),
             server.url("/bytes?n=5000&framing=chunked"),
@@ -43,6 +47,8 @@ struct ProxyRecordReplayTests {
             #expect(replayed.body == original.body)
         }
         #expect(recorded[1].statusLine == "HTTP/1.1 418 Short and Stout")
+        #expect(recorded[2].statusLine == "HTTP/1.1 204 Nothing Here")
+        #expect(recorded[3].statusLine == "HTTP/1.1 304 Same As Before")
         await replayer.shutdown()
         try replayCassette.close()
     }
@@ -284,16 +290,18 @@ struct ProxyRecordReplayTests {
         try await server.shutdown()
     }
 
-    @Test(arguments: [204, 304])
-    func aBodylessResponseLeavesTheKeptAliveConnectionClean(status: Int) async throws {
+    @Test(arguments: [(204, "No Content"), (304, "Not Modified"), (204, "Empty On Purpose"), (304, "Still Fresh")])
+    func aBodylessResponseLeavesTheKeptAliveConnectionClean(status: Int, reason: String) async throws {
         let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
         let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .passthrough))
-        let first = Self.get(server.url("/status?code=\(status)"), close: false)
+        let phrase = reason.replacingOccurrences(of: " ", with: "%20")
+        let first = Self.get(server.url("/status?code=\(status)&reason=\(phrase)"), close: false)
         let second = Self.get(server.url("/bytes?n=5"), close: true)
         let transcript = try await RawHTTPClient.exchange(port: proxy.port, request: first + second)
         let text = String(decoding: transcript.bytes, as: UTF8.self)
         // No chunked framing (and so no stray "0\r\n\r\n") after a response that has no body.
         #expect(!text.lowercased().contains("transfer-encoding"), "\(text)")
+        #expect(text.hasPrefix("HTTP/1.1 \(status) \(reason)\r\n"), "\(text)")
         let secondStart = try #require(text.range(of: "HTTP/1.1 200 OK"))
         #expect(text[secondStart.lowerBound...].hasSuffix("\r\n\r\nabcde"), "\(text)")
         await proxy.shutdown()

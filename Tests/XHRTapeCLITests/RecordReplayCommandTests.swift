@@ -6,15 +6,7 @@ import Testing
 /// as the client, the scenario server upstream (stopped before the replay).
 struct RecordReplayCommandTests {
     private func curl(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-s", "--max-time", "10"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try CurlCLI.run(arguments, maxSeconds: 10).output
     }
 
     @Test func recordThenReplayOfflineGivesTheSameBodyAndAMissGets598() async throws {

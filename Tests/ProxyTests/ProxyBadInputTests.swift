@@ -1,3 +1,4 @@
+import Cassette
 import Foundation
 import Proxy
 import ScenarioServer
@@ -44,6 +45,43 @@ struct ProxyBadInputTests {
             #expect(next.body.count == 4)
         }
         await proxy.shutdown()
+        try await server.shutdown()
+    }
+
+    /// Every rejection at once, each on its own connection, while a 2 s trickle is being
+    /// recorded on another: the trickle arrives whole and is recorded once.
+    @Test func rejectionsDoNotDisturbAnExchangeInFlightOnAnotherConnection() async throws {
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
+        let cassette = try Cassette(path: temporaryCassettePath())
+        let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette)))
+        let upstream = "http://127.0.0.1:\(server.port)"
+        async let trickle = CurlCommand(proxyPort: proxy.port).run("\(upstream)/trickle?chunks=20&size=100&interval=100")
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(10))
+        while proxy.statistics.inFlight == 0, clock.now < deadline { await Task.yield() }
+        try #require(proxy.statistics.inFlight == 1, "the trickle never started")
+
+        let cases = Self.cases(proxyPort: proxy.port, upstream: upstream)
+        let statuses = try await withThrowingTaskGroup(of: (String, Int?).self) { group in
+            for bad in cases {
+                group.addTask { (bad.name, try await RawHTTPClient.exchange(port: proxy.port, request: bad.request).response?.status) }
+            }
+            return try await group.reduce(into: [String: Int?]()) { $0[$1.0] = $1.1 }
+        }
+        for bad in cases { #expect(statuses[bad.name] == bad.status, "\(bad.name)") }
+        #expect(proxy.statistics.inFlight == 1, "the trickle ended before the rejections did: the test proves nothing")
+
+        let result = try await trickle
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.status == 200)
+        #expect(result.body == BodyPattern.bytes(from: 0, count: 2000))
+        await proxy.shutdown()
+        let statistics = proxy.statistics
+        #expect(statistics.recorded == 1)
+        #expect(statistics.rejected == cases.count)
+        #expect(statistics.failures == 0)
+        #expect(try cassette.exchangeCount() == 1)
+        try cassette.close()
         try await server.shutdown()
     }
 

@@ -56,6 +56,36 @@ struct ProxyHTTPSTests {
         try replayCassette.close()
     }
 
+    /// An upstream reset inside the tunnel: the client sees a TCP reset (no close_notify)
+    /// after the same 30000 bytes, live and replayed with the server stopped.
+    @Test func httpsUpstreamResetIsRecordedAndReplayedAsAResetAtTheSameByte() async throws {
+        let ca = try TemporaryCertificateAuthority()
+        let path = temporaryCassettePath()
+        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: 0))
+        let url = try #require(server.tlsURL("/bytes?n=100000&reset-after=30000"))
+        let cassette = try Cassette(path: path)
+        let recorder = try await ProxyServer.start(try Self.recordConfiguration(cassette, ca: ca, server: server))
+        let live = try await CurlCommand(proxyPort: recorder.port).run(url, ["--cacert", ca.certificatePath])
+        #expect(live.exitCode == 56, "curl: \(live.stderr)")
+        #expect(live.stderr.contains("reset"), "\(live.stderr)")
+        #expect(live.body.count == 30000)
+        await recorder.shutdown()
+        try await server.shutdown()
+        try expectRecordedReset(in: cassette, afterBodyBytes: 30000)
+        try cassette.close()
+
+        let replayCassette = try Cassette(path: path, access: .readOnly)
+        let replayer = try await ProxyServer.start(ProxyConfiguration(
+            mode: .replay(cassette: replayCassette, timing: .instant), certificateAuthority: ca.authority))
+        let replayed = try await CurlCommand(proxyPort: replayer.port).run(url, ["--cacert", ca.certificatePath])
+        #expect(replayed.exitCode == 56, "curl: \(replayed.stderr)")
+        #expect(replayed.stderr.contains("reset"), "\(replayed.stderr)")
+        #expect(replayed.body == live.body)
+        #expect(replayer.statistics.failures == 1)
+        await replayer.shutdown()
+        try replayCassette.close()
+    }
+
     @Test func httpsReplayKeepsRecordedChunkOffsetsWithinAMeasuredTolerance() async throws {
         let ca = try TemporaryCertificateAuthority()
         let path = temporaryCassettePath()

@@ -30,8 +30,8 @@ struct ProxyBoundedMemoryCommandTests {
         return kibibytes * 1024
     }
 
-    private func curl(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try CurlCLI.run(arguments, maxSeconds: 30)
+    private func curl(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await CurlCLI.run(arguments, maxSeconds: 30)
     }
 
     /// A file of `bodyBytes` varied bytes for curl to upload.
@@ -58,19 +58,19 @@ struct ProxyBoundedMemoryCommandTests {
         let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0"])
         let proxyURL = try recorder.proxyURL()
         let pid = recorder.process.processIdentifier
-        let warmUp = try curl(["-x", proxyURL, "-o", "/dev/null", "-w", "%{http_code}", server.url("/bytes?n=1048576")])
+        let warmUp = try await curl(["-x", proxyURL, "-o", "/dev/null", "-w", "%{http_code}", server.url("/bytes?n=1048576")])
         #expect(warmUp.output == "200")
         let baseline = try peakResidentBytes(of: pid)
 
         // Download: the client reads at 8 MiB/s.
-        let download = try curl(["-x", proxyURL, "--limit-rate", String(Self.peerRate), "-o", "/dev/null",
+        let download = try await curl(["-x", proxyURL, "--limit-rate", String(Self.peerRate), "-o", "/dev/null",
                                  "-w", "%{http_code} %{size_download}", server.url("/bytes?n=\(Self.bodyBytes)")])
         #expect(download.status == 0)
         #expect(download.output == "200 \(Self.bodyBytes)")
         let afterDownload = try peakResidentBytes(of: pid)
 
         // Upload: the server reads at the same rate; the whole body goes upstream and into the cassette.
-        let sent = try curl(["-x", proxyURL, "--data-binary", "@\(upload)", "-H", "Content-Type: application/octet-stream",
+        let sent = try await curl(["-x", proxyURL, "--data-binary", "@\(upload)", "-H", "Content-Type: application/octet-stream",
                              server.url("/upload-sink?rate=\(Self.peerRate)")])
         #expect(sent.status == 0)
         #expect(sent.output.contains("\"bytes\":\(Self.bodyBytes)"), "\(sent.output)")

@@ -10,8 +10,8 @@ struct ProxyOperationsCommandTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-cli-\(UUID())-\(name)").path
     }
 
-    private func curl(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try CurlCLI.run(arguments)
+    private func curl(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await CurlCLI.run(arguments)
     }
 
     /// Starts `curl -N` on `url` through the proxy; its output is the returned pipe.
@@ -36,7 +36,7 @@ struct ProxyOperationsCommandTests {
         let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--duration", "3",
                                            "--ca-dir", caDirectory, "--upstream-ca", upstreamCA])
         let recordURL = try recorder.proxyURL()
-        let recorded = try curl(["--cacert", caDirectory + "/ca.pem", "-x", recordURL, target])
+        let recorded = try await curl(["--cacert", caDirectory + "/ca.pem", "-x", recordURL, target])
         let recordEnd = recorder.finish()
         try await server.shutdown()
         #expect(recorded.status == 0)
@@ -47,8 +47,8 @@ struct ProxyOperationsCommandTests {
         let replayer = try RunningXHRTape(["replay", "--cassette", cassette, "--port", "0", "--duration", "3",
                                            "--ca-dir", caDirectory, "--fail-on-miss"])
         let replayURL = try replayer.proxyURL()
-        let replayed = try curl(["--cacert", caDirectory + "/ca.pem", "-x", replayURL, target])
-        let miss = try curl(["--cacert", caDirectory + "/ca.pem", "-x", replayURL, "-o", "/dev/null", "-w", "%{http_code}",
+        let replayed = try await curl(["--cacert", caDirectory + "/ca.pem", "-x", replayURL, target])
+        let miss = try await curl(["--cacert", caDirectory + "/ca.pem", "-x", replayURL, "-o", "/dev/null", "-w", "%{http_code}",
                              try #require(server.tlsURL("/bytes?n=1"))])
         let replayEnd = replayer.finish()
         #expect(replayed.output == recorded.output)
@@ -64,22 +64,22 @@ struct ProxyOperationsCommandTests {
         let caDirectory = temporaryPath("ca")
         let server = try await ScenarioServer.start(.init(tlsPort: 0))
         let target = try #require(server.tlsURL("/bytes?n=16"))
-        func record(_ extra: [String]) throws -> (status: String, end: (status: Int32, standardOutput: String, standardError: String)) {
+        func record(_ extra: [String]) async throws -> (status: String, end: (status: Int32, standardOutput: String, standardError: String)) {
             let cassette = temporaryPath("tls.sqlite")
             defer { try? FileManager.default.removeItem(atPath: cassette) }
             let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--ca-dir", caDirectory] + extra)
-            let fetched = try curl(["--cacert", caDirectory + "/ca.pem", "-x", try recorder.proxyURL(),
+            let fetched = try await curl(["--cacert", caDirectory + "/ca.pem", "-x", try recorder.proxyURL(),
                                     "-o", "/dev/null", "-w", "%{http_code}", target])
             recorder.signal(SIGTERM)
             return (fetched.output, recorder.finish())
         }
 
-        let verified = try record([])
+        let verified = try await record([])
         #expect(verified.status == "502")
         #expect(verified.end.status == 0, "\(verified.end.standardError)")
         #expect(verified.end.standardOutput.contains(" 1 failed"), "\(verified.end.standardOutput)")
 
-        let insecure = try record(["--insecure-upstream"])
+        let insecure = try await record(["--insecure-upstream"])
         try await server.shutdown()
         #expect(insecure.status == "200")
         #expect(insecure.end.standardOutput.contains("1 recorded"), "\(insecure.end.standardOutput)")
@@ -132,7 +132,7 @@ struct ProxyOperationsCommandTests {
         var refusedWhileDraining = false
         let deadline = Date().addingTimeInterval(1.5)
         while Date() < deadline, client.isRunning {
-            let attempt = try curl(["--max-time", "1", "-x", proxyURL, "-o", "/dev/null", server.url("/bytes?n=1")])
+            let attempt = try await curl(["--max-time", "1", "-x", proxyURL, "-o", "/dev/null", server.url("/bytes?n=1")])
             if attempt.status == 7 { refusedWhileDraining = client.isRunning; break }
         }
         #expect(refusedWhileDraining)

@@ -5,8 +5,8 @@ import Testing
 /// `xhrtape record` and `xhrtape replay` as a user runs them: the built binary, the curl CLI
 /// as the client, the scenario server upstream (stopped before the replay).
 struct RecordReplayCommandTests {
-    private func curl(_ arguments: [String]) throws -> String {
-        try CurlCLI.run(arguments, maxSeconds: 10).output
+    private func curl(_ arguments: [String]) async throws -> String {
+        try await CurlCLI.run(arguments, maxSeconds: 10).output
     }
 
     @Test func recordThenReplayOfflineGivesTheSameBodyAndAMissGets598() async throws {
@@ -16,7 +16,7 @@ struct RecordReplayCommandTests {
         let target = server.url("/trickle?chunks=3&size=10&interval=50")
 
         let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--duration", "3"])
-        let recorded = try curl(["-x", try recorder.proxyURL(), target])
+        let recorded = try await curl(["-x", try recorder.proxyURL(), target])
         let recordEnd = recorder.finish()
         try await server.shutdown()
         #expect(recorded == String(decoding: BodyPattern.bytes(from: 0, count: 30), as: UTF8.self))
@@ -28,8 +28,8 @@ struct RecordReplayCommandTests {
 
         let replayer = try RunningXHRTape(["replay", "--cassette", cassette, "--port", "0", "--duration", "3"], home: recorder.home)
         let replayURL = try replayer.proxyURL()
-        let replayed = try curl(["-x", replayURL, target])
-        let missStatus = try curl(["-x", replayURL, "-o", "/dev/null", "-w", "%{http_code}", server.url("/bytes?n=1")])
+        let replayed = try await curl(["-x", replayURL, target])
+        let missStatus = try await curl(["-x", replayURL, "-o", "/dev/null", "-w", "%{http_code}", server.url("/bytes?n=1")])
         let replayEnd = replayer.finish()
         #expect(replayed == recorded)
         #expect(missStatus == "598")

@@ -29,6 +29,8 @@ struct CAExport: ParsableCommand {
             #   curl --cacert \(path) -x http://127.0.0.1:8080 https://example.test/
             # Chromium / Chrome (this CA only, no system change; SPKI SHA-256 of the CA key):
             #   chromium --proxy-server=http://127.0.0.1:8080 --ignore-certificate-errors-spki-list=\(ca.spkiSHA256Base64)
+            #   (for servers on 127.0.0.1 or localhost add --proxy-bypass-list='<-loopback>': Chromium
+            #   otherwise sends loopback traffic around the proxy)
             # Chromium via the NSS database (persistent, per user):
             #   certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "xhrtape local CA" -i \(path)
             # Python requests / pip:

@@ -40,7 +40,7 @@ struct CACommandTests {
         let export = try RunningXHRTape(["ca", "export", "--ca-dir", directory]).finish()
         #expect(export.status == 0)
         #expect(export.standardOutput.hasPrefix(try String(contentsOfFile: directory + "/ca.pem", encoding: .utf8)))
-        for hint in ["--cacert", "--ignore-certificate-errors-spki-list=", "certutil", "REQUESTS_CA_BUNDLE"] {
+        for hint in ["--cacert", "--ignore-certificate-errors-spki-list=", "--proxy-bypass-list='<-loopback>'", "certutil", "REQUESTS_CA_BUNDLE"] {
             #expect(export.standardOutput.contains(hint), "ca export should mention \(hint)")
         }
         let pemOnly = try RunningXHRTape(["ca", "export", "--ca-dir", directory, "--pem-only"]).finish()

@@ -29,29 +29,54 @@ struct CurlCommand {
     /// The proxy's port.
     let proxyPort: Int
 
-    /// Runs `curl -x http://127.0.0.1:PORT` with `arguments` and the URL.
-    func run(_ url: String, _ arguments: [String] = []) async throws -> Result {
+    /// A curl run in progress (``start(_:_:)``): its body arrives on standard output as it
+    /// streams (`-N`), its heads in a file (`-D`).
+    struct Running: @unchecked Sendable {
+        // @unchecked: Process and Pipe are used from one task at a time.
+        fileprivate let process: Process
+        fileprivate let output: Pipe
+        fileprivate let errors: Pipe
+        fileprivate let directory: URL
+
+        /// Waits for the first body bytes (empty if the body ended before any came).
+        func firstBodyBytes() async throws -> [UInt8] {
+            let output = output
+            return try await onOwnThread { [UInt8](output.fileHandleForReading.availableData) }
+        }
+
+        /// Waits for curl to end; `received` is what ``firstBodyBytes()`` already took.
+        func finish(after received: [UInt8] = []) async throws -> Result {
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let (process, output) = (process, output)
+            let rest = try await onOwnThread { () -> Data in
+                let data = output.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                return data
+            }
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let head = (try? String(contentsOf: directory.appendingPathComponent("head"), encoding: .utf8)) ?? ""
+            return Result(exitCode: process.terminationStatus, headText: head, body: received + rest, stderr: stderr)
+        }
+    }
+
+    /// Starts `curl -x http://127.0.0.1:PORT` with `arguments` and the URL.
+    func start(_ url: String, _ arguments: [String] = []) throws -> Running {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-curl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let headPath = directory.appendingPathComponent("head").path
-        let bodyPath = directory.appendingPathComponent("body").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-s", "-S", "--noproxy", "", "-x", "http://127.0.0.1:\(proxyPort)", "--max-time", "30",
-                             "-D", headPath, "-o", bodyPath] + arguments + [url]
-        let errors = Pipe()
+        process.arguments = ["-s", "-S", "-N", "--noproxy", "", "-x", "http://127.0.0.1:\(proxyPort)", "--max-time", "30",
+                             "-D", directory.appendingPathComponent("head").path] + arguments + [url]
+        let (output, errors) = (Pipe(), Pipe())
+        process.standardOutput = output
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let status = try await onOwnThread { () -> Int32 in
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let head = (try? String(contentsOfFile: headPath, encoding: .utf8)) ?? ""
-        let body = (FileManager.default.contents(atPath: bodyPath)).map { [UInt8]($0) } ?? []
-        return Result(exitCode: status, headText: head, body: body, stderr: stderr)
+        return Running(process: process, output: output, errors: errors, directory: directory)
+    }
+
+    /// Runs `curl -x http://127.0.0.1:PORT` with `arguments` and the URL.
+    func run(_ url: String, _ arguments: [String] = []) async throws -> Result {
+        try await start(url, arguments).finish()
     }
 
     /// Runs `curl -x http://127.0.0.1:PORT` with `arguments` (URLs included) and returns its

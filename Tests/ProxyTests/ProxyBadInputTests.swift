@@ -48,18 +48,16 @@ struct ProxyBadInputTests {
         try await server.shutdown()
     }
 
-    /// Every rejection at once, each on its own connection, while a 4 s trickle is being
+    /// Every rejection at once, each on its own connection, while a 10 s trickle is being
     /// recorded on another: the trickle arrives whole and is recorded once.
     @Test func rejectionsDoNotDisturbAnExchangeInFlightOnAnotherConnection() async throws {
         let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
         let cassette = try Cassette(path: temporaryCassettePath())
         let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .record(cassette: cassette)))
         let upstream = "http://127.0.0.1:\(server.port)"
-        async let trickle = CurlCommand(proxyPort: proxy.port).run("\(upstream)/trickle?chunks=40&size=100&interval=100")
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .seconds(10))
-        // Polled: the count changes on the proxy's threads, which signal nothing to a test.
-        while proxy.statistics.inFlight == 0, clock.now < deadline { try await Task.sleep(for: .milliseconds(2)) }
+        let trickle = try CurlCommand(proxyPort: proxy.port).start("\(upstream)/trickle?chunks=40&size=100&interval=250")
+        // Its first bytes reached the client: the exchange is under way.
+        let first = try await trickle.firstBodyBytes()
         try #require(proxy.statistics.inFlight == 1, "the trickle never started")
 
         let cases = Self.cases(proxyPort: proxy.port, upstream: upstream)
@@ -72,7 +70,7 @@ struct ProxyBadInputTests {
         for bad in cases { #expect(statuses[bad.name] == bad.status, "\(bad.name)") }
         #expect(proxy.statistics.inFlight == 1, "the trickle ended before the rejections did: the test proves nothing")
 
-        let result = try await trickle
+        let result = try await trickle.finish(after: first)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.status == 200)
         #expect(result.body == BodyPattern.bytes(from: 0, count: 4000))

@@ -13,7 +13,7 @@ struct ExchangeLogLine {
     /// Where the response came from: `recorded`, `replayed` or `passed-through` on the line;
     /// nil when the proxy answered itself (a miss, a rejection, a tunnel).
     var source: ProxyCounters.Kind?
-    /// `miss`, `rejected`, `upstream-failed`, `reset`, `truncated`, `client-aborted`, `tunnel` (a
+    /// `miss`, `excluded` (outside a replay's host filter), `rejected`, `upstream-failed`, `reset`, `truncated`, `client-aborted`, `tunnel` (a
     /// `CONNECT` answered) …; nil for an exchange that ended normally.
     var outcome: String?
 

@@ -126,6 +126,18 @@ struct ProxyAnswer: Sendable, Hashable {
                     extraHeaders: [("X-Xhrtape-Miss", "1")], closesConnection: false)
     }
 
+    /// The ``reason`` of ``outsideHostFilter(url:filter:)``.
+    static let outsideHostFilterReason = "outside-host-filter"
+
+    /// 598 for a request a replaying proxy leaves alone: its host is outside the host filter.
+    static func outsideHostFilter(url: String, filter: HostFilter) -> ProxyAnswer {
+        ProxyAnswer(status: 598, reasonPhrase: "Not Replayed", reason: outsideHostFilterReason,
+                    message: "xhrtape proxy: \(url) was not looked up in the cassette: its host is outside this replay's "
+                        + "host filter (\(filter)). A replaying proxy never contacts upstream, so it answers nothing else. "
+                        + "Change --only-host / --ignore-host to replay it; this does not count as a miss.\n",
+                    extraHeaders: [("X-Xhrtape-Excluded", "1")], closesConnection: false)
+    }
+
     /// 502 for a cassette whose recording cannot be read.
     static func cassetteFailure(_ error: CassetteError) -> ProxyAnswer {
         ProxyAnswer(status: 502, reasonPhrase: "Bad Gateway", reason: "cassette-unreadable",

@@ -25,6 +25,10 @@ public struct ProxyConfiguration: Sendable {
     /// The local CA that signs the leaf certificates presented inside `CONNECT` tunnels
     /// (HTTPS interception); nil answers `CONNECT` with 501. Clients must trust it.
     public var certificateAuthority: CertificateAuthority?
+    /// Which requests are the cassette's, by host: a recording proxy forwards the rest
+    /// upstream without recording them, a replaying one answers them 598 (``HostFilter``).
+    /// Passthrough ignores it. Includes every host by default.
+    public var hostFilter = HostFilter()
     /// How many NIO event loops serve client connections: by default one per core but one
     /// (at least one), since the transport thread, libcurl's driver and the cassette's writer
     /// need a core of their own. On 2 cores one loop served 20 % more replayed 1 KiB

@@ -17,6 +17,7 @@ final class ProxyCounters: Sendable {
     private let replayed = Atomic<Int>(0)
     private let passedThrough = Atomic<Int>(0)
     private let misses = Atomic<Int>(0)
+    private let filteredOut = Atomic<Int>(0)
     private let failures = Atomic<Int>(0)
     private let clientAborts = Atomic<Int>(0)
     private let cutOffs = Atomic<Int>(0)
@@ -36,6 +37,8 @@ final class ProxyCounters: Sendable {
 
     /// The cassette had no recording for a request.
     func missed() { misses.add(1, ordering: .relaxed) }
+    /// A replaying proxy refused a request outside its host filter.
+    func filtered() { filteredOut.add(1, ordering: .relaxed) }
     /// A client went away before its response ended.
     func clientAborted() { clientAborts.add(1, ordering: .relaxed) }
     /// The proxy closed a connection whose exchange outlasted the drain deadline.
@@ -59,6 +62,7 @@ final class ProxyCounters: Sendable {
         statistics.replayed = replayed.load(ordering: .relaxed)
         statistics.passedThrough = passedThrough.load(ordering: .relaxed)
         statistics.misses = misses.load(ordering: .relaxed)
+        statistics.filtered = filteredOut.load(ordering: .relaxed)
         statistics.failures = failures.load(ordering: .relaxed)
         statistics.clientAborts = clientAborts.load(ordering: .relaxed)
         statistics.cutOffAtStop = cutOffs.load(ordering: .relaxed)

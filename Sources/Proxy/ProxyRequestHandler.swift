@@ -132,7 +132,11 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
                 exchangeLog.source = kind
             }
         case .unanswerable(let answer):
-            exchangeLog.outcome = answer.status == 598 ? "miss" : "cassette-error"
+            exchangeLog.outcome = switch answer.reason {
+            case ProxyAnswer.outsideHostFilterReason: "excluded"
+            case _ where answer.status == 598: "miss"
+            default: "cassette-error"
+            }
             let action = machine.unanswerable(answer, for: key)
             if action != .none { endExchange() }
             perform(action, context: context)
@@ -227,7 +231,7 @@ final class ProxyRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
     /// the stream holds its high-water mark and resumes once the upload has taken it down.
     private func startStreamingExchange(_ request: ExchangeRequest, key: ExchangeKey, prefix: [UInt8], length: Int64?,
                                         context: ChannelHandlerContext) {
-        let stream = pipeline.uploads.makeStream(length: length, prefix: prefix)
+        let stream = pipeline.uploads.makeStream(for: request.head, length: length, prefix: prefix)
         upload = stream
         let channel = context.channel
         stream.onDrained {

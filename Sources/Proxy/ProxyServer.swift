@@ -78,7 +78,7 @@ public final class ProxyServer: Sendable {
             thread.execute {
                 do throws(ProxyError) {
                     let dispatcher = try UpstreamDispatcher(configuration: configuration, thread: thread, counters: counters, logger: logger)
-                    let uploads = UploadStreaming(policy: dispatcher.uploadStreamingPolicy, recorded: dispatcher.recordsUploads,
+                    let uploads = UploadStreaming(policy: dispatcher.uploadStreamingPolicy, recorded: dispatcher.uploadRecordingPolicy,
                                                   highWaterBytes: configuration.maxBufferedResponseBytes)
                     continuation.resume(returning: .success((TransportBound(dispatcher, thread: thread), uploads)))
                 } catch {

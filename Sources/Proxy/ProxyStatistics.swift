@@ -11,6 +11,9 @@ public struct ProxyStatistics: Sendable, Hashable, CustomStringConvertible {
     public var passedThrough = 0
     /// Requests the cassette had no recording for (answered 598).
     public var misses = 0
+    /// Requests a replaying proxy answered 598 unlooked-up because their host is outside its
+    /// ``ProxyConfiguration/hostFilter`` (not misses). A recording proxy passes them through instead.
+    public var filtered = 0
     /// Exchanges that ended in a failure: upstream refused, reset, timed out, or a recorded failure replayed.
     public var failures = 0
     /// Exchanges whose client went away before the response ended.
@@ -28,6 +31,7 @@ public struct ProxyStatistics: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         "\(recorded) recorded, \(replayed) replayed, \(passedThrough) passed through, \(misses) missed, "
+            + (filtered > 0 ? "\(filtered) outside the host filter, " : "")
             + "\(failures) failed, \(clientAborts) aborted by the client, \(cutOffAtStop) cut off at stop, \(rejected) rejected"
     }
 }

@@ -11,13 +11,13 @@ struct UploadStreaming: Sendable {
     /// Whether a request with this head may stream its body (the mode goes upstream, and
     /// no redaction rule needs the whole body).
     let policy: @Sendable (RequestHead) -> Bool
-    /// Whether the streams keep what they hand out for the recorder.
-    let recorded: Bool
+    /// Whether a request's stream keeps what it hands out for the recorder.
+    let recorded: @Sendable (RequestHead) -> Bool
     /// How many buffered bytes pause reading from the client.
     let highWaterBytes: Int
 
-    /// A stream for a body announced as `length` bytes (nil: chunked), starting with `prefix`.
-    func makeStream(length: Int64?, prefix: [UInt8]) -> RequestBodyStream {
-        RequestBodyStream(length: length, prefix: prefix, highWaterBytes: highWaterBytes, recording: recorded)
+    /// A stream for the body of `head`, announced as `length` bytes (nil: chunked), starting with `prefix`.
+    func makeStream(for head: RequestHead, length: Int64?, prefix: [UInt8]) -> RequestBodyStream {
+        RequestBodyStream(length: length, prefix: prefix, highWaterBytes: highWaterBytes, recording: recorded(head))
     }
 }

@@ -29,15 +29,19 @@ final class UpstreamDispatcher {
     private let counters: ProxyCounters
     /// What a live exchange counts as: recorded, or passed through (record mode `passthrough`, or proxy mode passthrough).
     private let liveKind: ProxyCounters.Kind
+    /// Which requests are the cassette's; the rest go upstream unrecorded (record) or are refused (replay).
+    private let hostFilter: HostFilter
     /// Which requests may stream their bodies upstream as they arrive. Callable from any thread.
     let uploadStreamingPolicy: @Sendable (RequestHead) -> Bool
-    /// Whether streamed request bodies are recorded (their streams keep what they hand out).
-    let recordsUploads: Bool
+    /// Which streamed request bodies are recorded (their streams keep what they hand out). Callable from any thread.
+    let uploadRecordingPolicy: @Sendable (RequestHead) -> Bool
 
     /// Builds the transports for `configuration.mode`; call on `thread`.
     init(configuration: ProxyConfiguration, thread: TransportThread, counters: ProxyCounters, logger: Logger) throws(ProxyError) {
         self.logger = logger
         self.counters = counters
+        let hostFilter = configuration.hostFilter
+        self.hostFilter = hostFilter
         switch configuration.mode {
         case .record(_, let recordMode, _, _): liveKind = recordMode == .passthrough ? .passedThrough : .recorded
         case .replay, .passthrough: liveKind = .passedThrough
@@ -74,8 +78,15 @@ final class UpstreamDispatcher {
                     logger.error("exchange not recorded", metadata: ["error": "\(error)"])
                 }
                 backend = .recording(recording)
-                uploadStreamingPolicy = recording.uploadStreamingPolicy
-                recordsUploads = recordMode != .passthrough
+                let recordingPolicy = recording.uploadStreamingPolicy
+                // A request outside the host filter goes to libcurl alone, which streams any body.
+                if hostFilter.includesEverything {
+                    uploadStreamingPolicy = recordingPolicy
+                } else {
+                    uploadStreamingPolicy = { @Sendable head in !hostFilter.includes(url: head.url) || recordingPolicy(head) }
+                }
+                let recordsUploads = recordMode != .passthrough
+                uploadRecordingPolicy = { @Sendable head in recordsUploads && hostFilter.includes(url: head.url) }
             case .replay(let cassette, let timing, let matching):
                 live = nil
                 self.cassette = nil
@@ -84,13 +95,13 @@ final class UpstreamDispatcher {
                 replay.readAheadInBackground(on: Self.readAheadQueue, deliver: thread.execute)
                 backend = .replay(replay)
                 uploadStreamingPolicy = { _ in false }
-                recordsUploads = false
+                uploadRecordingPolicy = { _ in false }
             case .passthrough:
                 live = try makeLive()
                 cassette = nil
                 backend = .live
                 uploadStreamingPolicy = { _ in true }
-                recordsUploads = false
+                uploadRecordingPolicy = { _ in false }
             }
         } catch let error as CassetteError {
             throw ProxyError(code: .cassetteUnusable, message: error.message, cause: error)
@@ -120,7 +131,18 @@ final class UpstreamDispatcher {
         exchanges[key] = exchange
         let missesBefore = misses.count
         let task: any TransportTask
+        let excluded: Bool
+        if case .live = backend { excluded = false } else { excluded = !hostFilter.includes(url: request.head.url) }
         switch backend {
+        case _ where excluded:
+            guard let live else {
+                // A replaying proxy never contacts upstream: refuse, without a cassette lookup or a miss.
+                exchanges[key] = nil
+                counters.filtered()
+                sink.send(.unanswerable(.outsideHostFilter(url: request.head.url, filter: hostFilter)), for: key)
+                return
+            }
+            task = upload.map { live.start(request, upload: $0, delegate: exchange) } ?? live.start(request, delegate: exchange)
         case .recording(let recording):
             let queued = (ContinuousClock.now - receivedAt).wholeMicroseconds
             task = recording.start(request, upload: upload, delegate: exchange, startedLateByMicros: queued)
@@ -131,7 +153,7 @@ final class UpstreamDispatcher {
             task = upload.map { live!.start(request, upload: $0, delegate: exchange) } ?? live!.start(request, delegate: exchange)
         }
         let liveTask = live?.takeStarted()
-        exchange.kind = liveTask == nil ? .replayed : liveKind
+        exchange.kind = liveTask == nil ? .replayed : excluded ? .passedThrough : liveKind
         let acknowledger: (any BodyAcknowledging)? = liveTask ?? (task as? TimelinePlayer)?.demand
         if misses.count > missesBefore, let error = misses.last {
             // The cassette could not answer: the task would only deliver a failure; answer instead.

@@ -33,6 +33,13 @@ enum ProxySession {
             }
         }
         print("\(what) proxy listening on \(proxy.url)")
+        if !configuration.hostFilter.includesEverything {
+            switch configuration.mode {
+            case .replay: print("Host filter: \(configuration.hostFilter); other hosts are answered 598 (X-Xhrtape-Excluded: 1).")
+            case .record: print("Host filter: \(configuration.hostFilter); other hosts are passed through unrecorded.")
+            case .passthrough: break
+            }
+        }
         print("Point a client at it, e.g. curl -x \(proxy.url) http://…  Ctrl-C stops.")
         fflush(nil)  // scripts read the address from a pipe
         await StopSignal.wait(timeoutSeconds: listen.duration)

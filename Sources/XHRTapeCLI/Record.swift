@@ -19,6 +19,10 @@ struct Record: AsyncParsableCommand {
             Upstream certificates are verified against the system store (plus --upstream-ca) unless \
             --insecure-upstream. WebSocket upgrades are refused with 501.
 
+            Host filter: with --only-host or --ignore-host, requests outside the filter (a browser's \
+            update and sync traffic, say) are forwarded upstream and not recorded, in every record mode; \
+            their log lines say passed-through. Their CONNECT tunnels are still intercepted.
+
             The first output line is `listening HOST:PORT`; Ctrl-C or SIGTERM stops accepting, lets \
             exchanges in flight finish (up to --drain-seconds) and closes the cassette.
             """
@@ -28,6 +32,7 @@ struct Record: AsyncParsableCommand {
     @OptionGroup var listen: ProxyListenOptions
     @OptionGroup var authority: CertificateAuthorityOptions
     @OptionGroup var upstream: UpstreamTLSOptions
+    @OptionGroup var hosts: HostFilterOptions
 
     @Option(help: "Record mode: once, new, all, none or passthrough.")
     var mode: RecordMode = .all
@@ -44,6 +49,7 @@ struct Record: AsyncParsableCommand {
             host: listen.host, port: listen.port, mode: .record(cassette: store, recordMode: mode, timing: timing),
             certificateAuthority: try authority.loadOrCreate())
         configuration.upstream.tls = try upstream.trust()
+        configuration.hostFilter = try hosts.filter
         try await ProxySession.run(configuration, cassette: store, listen: listen, what: "Recording", failOnMiss: failOnMiss)
     }
 }

@@ -12,6 +12,8 @@ struct Replay: AsyncParsableCommand {
             recorded exchange; --fail-on-miss also makes the command exit with status 3 at the end. \
             HTTPS exchanges replay through CONNECT with the local CA's certificates, as when recording \
             (`xhrtape ca export` says how to trust it). WebSocket upgrades are refused with 501. \
+            With --only-host or --ignore-host, a request outside the filter gets 598 with \
+            X-Xhrtape-Excluded: 1 without a cassette lookup, and is not a miss for --fail-on-miss. \
             The first output line is `listening HOST:PORT`.
             """
     )
@@ -19,6 +21,7 @@ struct Replay: AsyncParsableCommand {
     @OptionGroup var cassette: CassettePathOption
     @OptionGroup var listen: ProxyListenOptions
     @OptionGroup var authority: CertificateAuthorityOptions
+    @OptionGroup var hosts: HostFilterOptions
 
     @Option(help: "Timing: original (default), instant, scaled:K (K × the recorded gaps), fixed:MS.")
     var timing: TimingMode = .original
@@ -31,10 +34,11 @@ struct Replay: AsyncParsableCommand {
 
     func run() async throws {
         let store = try Cassette(path: cassette.cassette, access: .readOnly)
-        let configuration = ProxyConfiguration(
+        var configuration = ProxyConfiguration(
             host: listen.host, port: listen.port, mode: .replay(cassette: store, timing: timing,
                                                               matching: MatchOptions(whenExhausted: repeatLast ? .repeatLast : .fail)),
             certificateAuthority: try authority.loadOrCreate())
+        configuration.hostFilter = try hosts.filter
         try await ProxySession.run(configuration, cassette: store, listen: listen, what: "Replaying", failOnMiss: failOnMiss)
     }
 }

@@ -18,10 +18,14 @@ struct ProxyChromiumTests {
         let url = try #require(server.tlsURL("/bytes?n=26&type=text/plain"))
         let body = String(decoding: BodyPattern.bytes(from: 0, count: 26), as: UTF8.self)
         let cassette = try Cassette(path: path)
-        let recorder = try await ProxyServer.start(try ProxyHTTPSTests.recordConfiguration(cassette, ca: ca, server: server))
+        // Chromium's own background requests (updates, sync, connectivity checks) reach the proxy
+        // too; the host filter passes them through unrecorded (they fail: no network here).
+        var configuration = try ProxyHTTPSTests.recordConfiguration(cassette, ca: ca, server: server)
+        let origin = try #require(server.tlsPort.map { "127.0.0.1:\($0)" })
+        configuration.hostFilter = HostFilter(only: [try HostPattern(origin)])
+        let recorder = try await ProxyServer.start(configuration)
 
         // Without the hash, Chromium refuses the proxy's leaf: no page, the page not recorded.
-        // (Chromium's own background requests still reach the proxy, and fail: no network here.)
         let untrusted = try await HeadlessChromium.dumpDOM(url, proxyPort: recorder.port, spki: nil)
         #expect(!untrusted.contains(body), "\(untrusted)")
 
@@ -31,6 +35,7 @@ struct ProxyChromiumTests {
         try await server.shutdown()
         let urls = try cassette.exchanges().map(\.request.url)
         #expect(urls.filter { $0 == url }.count == 1, "\(urls)")
+        #expect(urls.allSatisfy { $0.hasPrefix("https://\(origin)/") }, "only the page's server is recorded: \(urls)")
         try cassette.close()
 
         let replayCassette = try Cassette(path: path, access: .readOnly)

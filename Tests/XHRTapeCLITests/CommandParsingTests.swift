@@ -8,6 +8,8 @@ struct CommandParsingTests {
     @Test(arguments: [
         (["record", "-c", "a.sqlite", "--port", "0"], "Record"),
         (["record", "-c", "a.sqlite", "--event-loops", "2"], "Record"),
+        (["record", "-c", "a.sqlite", "--only-host", "*.example.test", "--only-host", "localhost:8080", "--ignore-host", "[::1]"], "Record"),
+        (["replay", "-c", "a.sqlite", "--ignore-host", "tracker.example.test"], "Replay"),
         (["replay", "-c", "a.sqlite", "--timing", "scaled:2"], "Replay"),
         (["trace", "a.sqlite", "--profile", "chromium", "--timeout", "500", "--response-type", "json"], "TraceCommand"),
         (["diff", "a.jsonl", "b.jsonl", "--tolerance", "10ms,20%"], "DiffCommand"),
@@ -42,6 +44,9 @@ struct CommandParsingTests {
         ["ls"],
         ["record", "-c", "a.sqlite", "--event-loops", "0"],
         ["replay", "-c", "a.sqlite", "--drain-seconds", "-1"],
+        ["record", "-c", "a.sqlite", "--only-host", "http://example.test/"],
+        ["replay", "-c", "a.sqlite", "--ignore-host", "a..example.test"],
+        ["record", "-c", "a.sqlite", "--ignore-host", "example.test:99999"],
         ["frobnicate"],
     ])
     func badValuesAreUsageErrorsThatExit2(arguments: [String]) async {

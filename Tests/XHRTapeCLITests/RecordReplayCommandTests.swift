@@ -42,6 +42,45 @@ struct RecordReplayCommandTests {
         #expect(logSources(replayEnd.standardError, for: "GET \(server.url("/bytes?n=1")) 598 ") == ["miss"])
     }
 
+    /// `--only-host`: the recorder passes the other host through unrecorded, the replayer answers
+    /// it 598 with X-Xhrtape-Excluded, and `--fail-on-miss` does not count it.
+    @Test func theHostFilterKeepsOtherHostsOutOfTheCassetteAndOutOfTheMisses() async throws {
+        let cassette = FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-cli-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: cassette) }
+        let server = try await ScenarioServer.start(.init(tlsPort: nil))
+        let kept = server.url("/bytes?n=20").replacingOccurrences(of: "://127.0.0.1:", with: "://localhost:")
+        let other = server.url("/bytes?n=30")
+
+        let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0", "--only-host", "localhost"])
+        let proxy = try recorder.proxyURL()
+        let recordedStatus = try await curl(["-x", proxy, "-o", "/dev/null", "-w", "%{http_code}", kept])
+        let passedStatus = try await curl(["-x", proxy, "-o", "/dev/null", "-w", "%{http_code}", other])
+        recorder.signal(SIGTERM)
+        let recordEnd = recorder.finish()
+        try await server.shutdown()
+        #expect([recordedStatus, passedStatus] == ["200", "200"])
+        #expect(recordEnd.status == 0)
+        #expect(recordEnd.standardOutput.contains("Host filter: only localhost; other hosts are passed through unrecorded."))
+        #expect(recordEnd.standardOutput.contains("holds 1 exchange"), "\(recordEnd.standardOutput)")
+        #expect(logSources(recordEnd.standardError, for: "GET \(kept) 200 20B ") == ["recorded"])
+        #expect(logSources(recordEnd.standardError, for: "GET \(other) 200 30B ") == ["passed-through"])
+
+        let replayer = try RunningXHRTape(["replay", "--cassette", cassette, "--port", "0", "--only-host", "localhost", "--fail-on-miss"],
+                                          home: recorder.home)
+        let replayURL = try replayer.proxyURL()
+        let replayedStatus = try await curl(["-x", replayURL, "-o", "/dev/null", "-w", "%{http_code}", kept])
+        let excludedHead = try await curl(["-x", replayURL, "-s", "-D", "-", "-o", "/dev/null", other])
+        replayer.signal(SIGTERM)
+        let replayEnd = replayer.finish()
+        #expect(replayedStatus == "200")
+        #expect(excludedHead.hasPrefix("HTTP/1.1 598 Not Replayed"), "\(excludedHead)")
+        #expect(excludedHead.contains("X-Xhrtape-Excluded: 1"))
+        #expect(replayEnd.status == 0, "not a miss: \(replayEnd.standardOutput)")
+        #expect(replayEnd.standardOutput.contains("1 outside the host filter"), "\(replayEnd.standardOutput)")
+        #expect(replayEnd.standardOutput.contains("0 missed"))
+        #expect(logSources(replayEnd.standardError, for: "GET \(other) 598 ") == ["excluded"])
+    }
+
     /// For each exchange log line in `log` that contains `prefix` (method, URL, status …), the
     /// word after its duration: where the response came from (`recorded`, `replayed`), or
     /// `miss`. (What may follow it, such as `client-closed-after-body` when curl hangs up

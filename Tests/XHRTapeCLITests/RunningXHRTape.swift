@@ -9,6 +9,8 @@ final class RunningXHRTape {
     private let errors = Pipe()
     /// `XHRTAPE_HOME` for this run.
     let home: String
+    /// What ``proxyURL()`` read past the first line; ``finish(deadlineSeconds:)`` returns it first.
+    private var readAfterFirstLine = ""
 
     /// Starts `xhrtape arguments…`.
     init(_ arguments: [String], home: String? = nil) throws {
@@ -34,6 +36,7 @@ final class RunningXHRTape {
             text += String(decoding: data, as: UTF8.self)
         }
         let line = try #require(text.split(separator: "\n").first.map(String.init), "no output: \(text)")
+        readAfterFirstLine = text.firstIndex(of: "\n").map { String(text[text.index(after: $0)...]) } ?? ""
         #expect(line.hasPrefix("listening 127.0.0.1:"))
         return "http://" + line.dropFirst("listening ".count)
     }
@@ -44,7 +47,7 @@ final class RunningXHRTape {
     }
 
     /// Waits, at most `deadlineSeconds`, for the process to end; returns its status and the
-    /// rest of its output. Both pipes are read at once so that a full pipe cannot stall it.
+    /// rest of its output (standard output from after the first line, when ``proxyURL()`` read it). Both pipes are read at once so that a full pipe cannot stall it.
     func finish(deadlineSeconds: Int = 60) -> (status: Int32, standardOutput: String, standardError: String) {
         let readers = DispatchGroup()
         nonisolated(unsafe) var outputData = Data()
@@ -58,7 +61,8 @@ final class RunningXHRTape {
             readers.wait()
         }
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        return (process.terminationStatus, readAfterFirstLine + String(decoding: outputData, as: UTF8.self),
+                String(decoding: errorData, as: UTF8.self))
     }
 }
 

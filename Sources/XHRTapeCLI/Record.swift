@@ -11,7 +11,9 @@ struct Record: AsyncParsableCommand {
         discussion: """
             Record modes (as in VCR): once — record only into an empty cassette, else replay; \
             new — replay what is recorded, record the rest; all — always record (default); \
-            none — replay only; passthrough — forward without recording.
+            none — replay only; passthrough — forward without recording. The modes that replay match \
+            requests by method and URL, or as --match-body, --match-header, --ignore-query-param and \
+            --ignore-query-order say.
 
             HTTPS: clients send CONNECT host:port; the proxy terminates TLS with a certificate for that \
             host signed by the local CA (see `xhrtape ca`; created on first use) and records the requests \
@@ -33,6 +35,7 @@ struct Record: AsyncParsableCommand {
     @OptionGroup var authority: CertificateAuthorityOptions
     @OptionGroup var upstream: UpstreamTLSOptions
     @OptionGroup var hosts: HostFilterOptions
+    @OptionGroup var matching: MatchingOptions
 
     @Option(help: "Record mode: once, new, all, none or passthrough.")
     var mode: RecordMode = .all
@@ -46,7 +49,7 @@ struct Record: AsyncParsableCommand {
     func run() async throws {
         let store = try Cassette(path: cassette.cassette)
         var configuration = ProxyConfiguration(
-            host: listen.host, port: listen.port, mode: .record(cassette: store, recordMode: mode, timing: timing),
+            host: listen.host, port: listen.port, mode: .record(cassette: store, recordMode: mode, timing: timing, matching: matching.matchOptions()),
             certificateAuthority: try authority.loadOrCreate())
         configuration.upstream.tls = try upstream.trust()
         configuration.hostFilter = try hosts.filter

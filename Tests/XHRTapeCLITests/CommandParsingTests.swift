@@ -10,6 +10,8 @@ struct CommandParsingTests {
         (["record", "-c", "a.sqlite", "--event-loops", "2"], "Record"),
         (["record", "-c", "a.sqlite", "--only-host", "*.example.test", "--only-host", "localhost:8080", "--ignore-host", "[::1]"], "Record"),
         (["replay", "-c", "a.sqlite", "--ignore-host", "tracker.example.test"], "Replay"),
+        (["replay", "-c", "a.sqlite", "--match-body", "json", "--match-header", "Accept", "--ignore-query-param", "_", "--ignore-query-order"], "Replay"),
+        (["record", "-c", "a.sqlite", "--mode", "new", "--match-body", "form"], "Record"),
         (["replay", "-c", "a.sqlite", "--timing", "scaled:2"], "Replay"),
         (["trace", "a.sqlite", "--profile", "chromium", "--timeout", "500", "--response-type", "json"], "TraceCommand"),
         (["diff", "a.jsonl", "b.jsonl", "--tolerance", "10ms,20%"], "DiffCommand"),
@@ -47,6 +49,9 @@ struct CommandParsingTests {
         ["record", "-c", "a.sqlite", "--only-host", "http://example.test/"],
         ["replay", "-c", "a.sqlite", "--ignore-host", "a..example.test"],
         ["record", "-c", "a.sqlite", "--ignore-host", "example.test:99999"],
+        ["replay", "-c", "a.sqlite", "--match-body", "xml"],
+        ["replay", "-c", "a.sqlite", "--match-header", "Bad Name"],
+        ["record", "-c", "a.sqlite", "--ignore-query-param", ""],
         ["frobnicate"],
     ])
     func badValuesAreUsageErrorsThatExit2(arguments: [String]) async {

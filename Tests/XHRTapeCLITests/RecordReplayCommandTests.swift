@@ -81,6 +81,55 @@ struct RecordReplayCommandTests {
         #expect(logSources(replayEnd.standardError, for: "GET \(other) 598 ") == ["excluded"])
     }
 
+    /// The matching flags loosen what must equal (the query's order, a cache buster) and add what
+    /// must (the JSON body, a header); the replayer without them answers otherwise.
+    @Test func theMatchingFlagsDecideWhichRecordingAnswers() async throws {
+        let cassette = FileManager.default.temporaryDirectory.appendingPathComponent("xhrtape-cli-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: cassette) }
+        let server = try await ScenarioServer.start(.init(tlsPort: nil))
+        let bodyURL = server.url("/echo?case=body")
+        let queryURL = server.url("/echo?case=query&n=5&_=111")
+        let headerURL = server.url("/echo?case=header")
+        let json = ["-H", "Content-Type: application/json", "--data-binary"]
+
+        let recorder = try RunningXHRTape(["record", "--cassette", cassette, "--port", "0"])
+        let proxy = try recorder.proxyURL()
+        let firstBody = try await curl(["-x", proxy] + json + [#"{"a":1,"b":2}"#, bodyURL])
+        let secondBody = try await curl(["-x", proxy] + json + [#"{"a":3}"#, bodyURL])
+        let query = try await curl(["-x", proxy, queryURL])
+        let firstHeader = try await curl(["-x", proxy, "-H", "Accept: text/x-one", headerURL])
+        let secondHeader = try await curl(["-x", proxy, "-H", "Accept: text/x-two", headerURL])
+        recorder.signal(SIGTERM)
+        #expect(recorder.finish().standardOutput.contains("holds 5 exchanges"))
+        try await server.shutdown()
+        #expect(secondBody.contains("\"bodyLength\":7,"), "the echo shows the body: \(secondBody)")
+        #expect(Set([firstBody, secondBody]).count == 2 && Set([firstHeader, secondHeader]).count == 2)
+
+        /// The replayer's answers to the variants, in an order that sets the flags apart from
+        /// recording order: the second body and the second Accept first.
+        func replay(_ flags: [String]) async throws -> (body: String, query: String, header: String, status: Int32) {
+            let replayer = try RunningXHRTape(["replay", "--cassette", cassette, "--port", "0"] + flags, home: recorder.home)
+            let url = try replayer.proxyURL()
+            let body = try await curl(["-x", url] + json + [#"{ "a" : 3 }"#, bodyURL])
+            let query = try await curl(["-x", url, "-w", "%{http_code}", server.url("/echo?_=222&n=5&case=query")])
+            let header = try await curl(["-x", url, "-H", "Accept: text/x-two", headerURL])
+            replayer.signal(SIGTERM)
+            return (body, query, header, replayer.finish().status)
+        }
+        let matched = try await replay(["--match-body", "json", "--ignore-query-param", "_", "--ignore-query-order",
+                                        "--match-header", "accept"])
+        #expect(matched.body == secondBody)
+        #expect(matched.query == query + "200")
+        #expect(matched.header == secondHeader)
+        #expect(matched.status == 0)
+
+        let byURL = try await replay([])
+        #expect(byURL.body == firstBody)  // method and URL only: the first recording
+        #expect(byURL.query.hasSuffix("598"))
+        #expect(byURL.query.contains("differs in"), "the miss names the difference: \(byURL.query)")
+        #expect(byURL.header == firstHeader)
+    }
+
     /// For each exchange log line in `log` that contains `prefix` (method, URL, status …), the
     /// word after its duration: where the response came from (`recorded`, `replayed`), or
     /// `miss`. (What may follow it, such as `client-closed-after-body` when curl hangs up

@@ -131,26 +131,22 @@ final class UpstreamDispatcher {
         exchanges[key] = exchange
         let missesBefore = misses.count
         let task: any TransportTask
-        let excluded: Bool
-        if case .live = backend { excluded = false } else { excluded = !hostFilter.includes(url: request.head.url) }
+        let excluded = !hostFilter.includes(url: request.head.url)
         switch backend {
-        case _ where excluded:
-            guard let live else {
-                // A replaying proxy never contacts upstream: refuse, without a cassette lookup or a miss.
-                exchanges[key] = nil
-                counters.filtered()
-                sink.send(.unanswerable(.outsideHostFilter(url: request.head.url, filter: hostFilter)), for: key)
-                return
-            }
-            task = upload.map { live.start(request, upload: $0, delegate: exchange) } ?? live.start(request, delegate: exchange)
+        case .replay where excluded:
+            // A replaying proxy never contacts upstream: refuse, without a cassette lookup or a miss.
+            exchanges[key] = nil
+            counters.filtered()
+            sink.send(.unanswerable(.outsideHostFilter(url: request.head.url, filter: hostFilter)), for: key)
+            return
+        case .recording where excluded, .live:
+            task = upload.map { live!.start(request, upload: $0, delegate: exchange) } ?? live!.start(request, delegate: exchange)
         case .recording(let recording):
             let queued = (ContinuousClock.now - receivedAt).wholeMicroseconds
             task = recording.start(request, upload: upload, delegate: exchange, startedLateByMicros: queued)
         case .replay(let replay):
             precondition(upload == nil, "a replaying proxy streamed a request body")
             task = replay.start(request, delegate: exchange)
-        case .live:
-            task = upload.map { live!.start(request, upload: $0, delegate: exchange) } ?? live!.start(request, delegate: exchange)
         }
         let liveTask = live?.takeStarted()
         exchange.kind = liveTask == nil ? .replayed : excluded ? .passedThrough : liveKind

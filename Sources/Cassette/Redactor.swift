@@ -120,7 +120,12 @@ public struct Redactor: Sendable {
     public static let none = Redactor(rules: [], includingDefaults: false)
 
     /// The rules, defaults included.
-    public var rules: [Rule]
+    public var rules: [Rule] {
+        didSet { index = RuleIndex(rules) }
+    }
+    /// What the rules touch, worked out once: every recorded exchange asks, most of them only to
+    /// learn that nothing applies.
+    private var index: RuleIndex
     /// What every redacted value becomes.
     public var placeholder: String
     /// The largest response body held in memory for redaction.
@@ -137,7 +142,9 @@ public struct Redactor: Sendable {
         rules: [Rule] = [], includingDefaults: Bool = true, placeholder: String = "REDACTED",
         maximumResponseBodyBytes: Int = 16 << 20
     ) {
-        self.rules = (includingDefaults ? Self.defaultHeaderNames.map(Rule.header) : []) + rules
+        let rules = (includingDefaults ? Self.defaultHeaderNames.map(Rule.header) : []) + rules
+        self.rules = rules
+        self.index = RuleIndex(rules)
         self.placeholder = placeholder
         self.maximumResponseBodyBytes = maximumResponseBodyBytes
     }
@@ -149,7 +156,7 @@ public struct Redactor: Sendable {
         var redacted = request
         redacted.head.url = redactQuery(inURL: request.head.url)
         redacted.head.headerFields = redact(fields: request.head.headerFields)
-        if !request.body.isEmpty {
+        if !request.body.isEmpty, index.touchesRequestBodies {
             let contentType = request.head.headerFields[.contentType] ?? ""
             var body = request.body
             if MediaType(contentType).isFormURLEncoded {
@@ -177,17 +184,19 @@ public struct Redactor: Sendable {
     }
 
     private func redact(fields: HTTPFields) -> HTTPFields {
-        let names = Set(rules.compactMap { rule -> String? in
-            if case .header(let name) = rule.kind { return name }
-            return nil
-        })
-        let hasQueryRules = rules.contains { if case .queryParameter = $0.kind { true } else { false } }
+        let names = index.headerNames
+        let hasQueryRules = !index.queryParameterNames.isEmpty
+        func mayChange(_ field: HTTPField) -> Bool {
+            let name = field.name.canonicalName
+            return names.contains(name) || (hasQueryRules && RuleIndex.urlValuedHeaderNames.contains(name))
+        }
+        guard fields.contains(where: mayChange) else { return fields }
         var output = HTTPFields()
         for field in fields {
             let lowercased = field.name.canonicalName
             if names.contains(lowercased) {
                 output.append(HTTPField(name: field.name, value: placeholder))
-            } else if hasQueryRules, ["referer", "location", "content-location"].contains(lowercased), field.value.contains("?") {
+            } else if hasQueryRules, RuleIndex.urlValuedHeaderNames.contains(lowercased), field.value.contains("?") {
                 let value = redactQuery(inURL: field.value)
                 output.append(value == field.value ? field : HTTPField(name: field.name, value: value))
             } else {
@@ -209,12 +218,7 @@ public struct Redactor: Sendable {
         return String(url[..<queryStart]) + rewritten + String(url[queryEnd...])
     }
 
-    private var queryParameterNames: Set<String> {
-        Set(rules.compactMap { rule -> String? in
-            if case .queryParameter(let name) = rule.kind { return name }
-            return nil
-        })
-    }
+    private var queryParameterNames: Set<String> { index.queryParameterNames }
 
     private func redactFormBody(_ body: [UInt8]) -> [UInt8] {
         let names = queryParameterNames
@@ -266,6 +270,7 @@ public struct Redactor: Sendable {
     /// chunk: no rule needs to see the whole body (request-scoped JSON field and body
     /// pattern rules, and query-parameter rules on a url-encoded form, do).
     public func canRedactStreamedBody(of head: RequestHead) -> Bool {
+        guard index.touchesRequestBodies else { return true }
         let isForm = MediaType(head.headerFields[.contentType] ?? "").isFormURLEncoded
         return !rules.contains { rule in
             switch rule.kind {
@@ -278,6 +283,7 @@ public struct Redactor: Sendable {
 
     /// Decides how a response with `head` is written.
     func responseBodyPlan(for head: ResponseHead) -> ResponseBodyPlan {
+        guard index.touchesResponseBodies else { return .passThrough }
         let mediaType = MediaType(head.headerFields[.contentType] ?? "")
         let applicable = rules.contains { rule in
             guard rule.scope.contains(.responses) else { return false }
@@ -400,5 +406,38 @@ extension String {
         while let first = text.first, set.contains(first) { text.removeFirst() }
         while let last = text.last, set.contains(last) { text.removeLast() }
         return String(text)
+    }
+}
+
+extension Redactor {
+    /// The rules sorted by what they touch.
+    private struct RuleIndex: Sendable {
+        /// Headers whose values may hold a URL with a query to redact.
+        static let urlValuedHeaderNames: Set<String> = ["referer", "location", "content-location"]
+
+        /// Header names to redact, lowercased.
+        var headerNames: Set<String> = []
+        /// Query parameter names to redact.
+        var queryParameterNames: Set<String> = []
+        /// Whether a rule may change a request body: a request-scoped body rule, or a query
+        /// parameter rule (url-encoded forms).
+        var touchesRequestBodies = false
+        /// Whether a response-scoped body rule exists.
+        var touchesResponseBodies = false
+
+        init(_ rules: [Rule]) {
+            for rule in rules {
+                switch rule.kind {
+                case .header(let name):
+                    headerNames.insert(name)
+                case .queryParameter(let name):
+                    queryParameterNames.insert(name)
+                    touchesRequestBodies = true
+                case .jsonField, .bodyPattern:
+                    if rule.scope.contains(.requests) { touchesRequestBodies = true }
+                    if rule.scope.contains(.responses) { touchesResponseBodies = true }
+                }
+            }
+        }
     }
 }

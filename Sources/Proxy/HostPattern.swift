@@ -108,7 +108,8 @@ public struct HostPattern: Sendable, Hashable, CustomStringConvertible {
         guard inet_pton(AF_INET6, String(name), &address) == 1 else { return String(name) }
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         guard inet_ntop(AF_INET6, &address, &text, socklen_t(text.count)) != nil else { return String(name) }
-        return String(cString: text)
+        let length = text.firstIndex(of: 0) ?? text.count
+        return String(decoding: text[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func isUnder(_ host: String, _ domain: String) -> Bool {

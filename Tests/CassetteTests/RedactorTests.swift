@@ -24,6 +24,18 @@ struct RedactorTests {
         #expect(redactor.redactTrailers(trailers).wirePairs.map(\.value) == ["REDACTED"])
     }
 
+    @Test func rulesChangedAfterCreationAreTheOnesApplied() {
+        var redactor = Redactor.none
+        redactor.rules.append(.header("X-Secret"))
+        redactor.rules.append(.queryParameter("token"))
+        let request = ExchangeRequest.sample("GET", "http://h/?token=t1", headers: [("X-Secret", "s"), ("Authorization", "Bearer abc")])
+        let redacted = redactor.redact(request)
+        #expect(redacted.head.headerFields.wirePairs.map(\.value) == ["REDACTED", "Bearer abc"])
+        #expect(redacted.head.url == "http://h/?token=REDACTED")
+        redactor.rules = []
+        #expect(redactor.redact(request) == request)
+    }
+
     @Test func noneRedactsNothing() {
         let request = ExchangeRequest.sample("GET", "http://h/", headers: [("Authorization", "Bearer abc")])
         #expect(Redactor.none.redact(request) == request)

@@ -44,7 +44,6 @@ let package = Package(
             name: "CBrotli",
             providers: [.apt(["libbrotli-dev"])]
         ),
-        .systemLibrary(name: "CMalloc"),
 
         // MARK: Pure modules
         .target(
@@ -119,7 +118,6 @@ let package = Package(
         .target(
             name: "XHRTapeCLI",
             dependencies: [
-                "CMalloc",
                 "Cassette",
                 "Trace",
                 "XHR",

@@ -296,10 +296,13 @@ public final class ExchangeWriter {
         for (index, event) in events.enumerated() {
             let key = CassetteSchema.eventKey(exchange: id, sequence: firstSequence + Int64(index))
             switch event.payload {
-            case .none:
-                try statement.execute(arguments: [key, event.offset, event.kind.rawValue, nil])
-            case .count(let count):
-                try statement.execute(arguments: [key, event.offset, event.kind.rawValue, count])
+            case .none, .count:
+                var binder = StatementBinder(statement, in: db)
+                try binder.bind(key)
+                try binder.bind(event.offset)
+                try binder.bind(event.kind.rawValue)
+                if case .count(let count) = event.payload { try binder.bind(count) } else { try binder.bind(nil as Int64?) }
+                try binder.run()
             case .bytes(let bytes):
                 try insertBlobEvent(statement, key: key, offset: event.offset, kind: event.kind, bytes: bytes, in: db)
             }
@@ -346,18 +349,26 @@ public final class ExchangeWriter {
             ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let request = row.request
-        var arguments: StatementArguments = [
-            row.id, row.session, complete, row.startedAt.microsecondsSince1970, request.head.method, request.head.url,
-            request.head.version.storedValue, HeaderBlock.encode(request.head.headerFields),
-            request.body.isEmpty ? nil : Data(request.body),
-        ]
-        arguments += endingColumns(row, ending)
-        arguments += [row.metadata.usesTLS, row.metadata.clientAddress, row.metadata.upstreamAddress]
-        try statement.execute(arguments: arguments)
+        var binder = StatementBinder(statement, in: db)
+        try binder.bind(row.id)
+        try binder.bind(row.session)
+        try binder.bind(complete)
+        try binder.bind(row.startedAt.microsecondsSince1970)
+        try binder.bind(request.head.method)
+        try binder.bind(request.head.url)
+        try binder.bind(request.head.version.storedValue)
+        try binder.bind(HeaderBlock.encode(request.head.headerFields))
         if row.requestBodyStreamed {
             // The mark of a body kept in its events (CassetteSchema v2): an empty blob, never NULL.
-            try db.execute(sql: "UPDATE exchange SET request_body = zeroblob(0) WHERE id = ?", arguments: [row.id])
+            try binder.bindEmptyBlob()
+        } else {
+            try binder.bind(request.body.isEmpty ? nil : Data(request.body))
         }
+        try bindEndingColumns(&binder, row, ending)
+        try binder.bind(row.metadata.usesTLS)
+        try binder.bind(row.metadata.clientAddress)
+        try binder.bind(row.metadata.upstreamAddress)
+        try binder.run()
     }
 
     private static func completeRow(_ db: Database, _ row: StoredRow, ending: Ending) throws {
@@ -366,21 +377,30 @@ public final class ExchangeWriter {
                 event_count = ?, duration = ?, trailers = ?, failure_code = ?, failure_message = ?, complete = 1
             WHERE id = ?
             """)
-        var arguments = endingColumns(row, ending)
-        arguments += [row.id]
-        try statement.execute(arguments: arguments)
+        var binder = StatementBinder(statement, in: db)
+        try bindEndingColumns(&binder, row, ending)
+        try binder.bind(row.id)
+        try binder.run()
     }
 
     /// status … failure_message, in table order; an exchange still running has no ending yet.
-    private static func endingColumns(_ row: StoredRow, _ ending: Ending?) -> StatementArguments {
-        let trailerValue: (any DatabaseValueConvertible)? = ending?.trailers.map { fields in
-            HeaderBlock.encode(fields).map { $0 as any DatabaseValueConvertible } ?? ""
-        }
+    private static func bindEndingColumns(_ binder: inout StatementBinder, _ row: StoredRow, _ ending: Ending?) throws {
         let head = row.head
-        return [
-            head?.status, head?.reasonPhrase, head?.version.storedValue, head.flatMap { HeaderBlock.encode($0.headerFields) },
-            row.bodyLength, ending?.eventCount ?? 0, ending?.duration, trailerValue, ending?.failure?.code.name, ending?.failure?.message,
-        ]
+        try binder.bind(head.map { Int64($0.status) })
+        try binder.bind(head?.reasonPhrase)
+        try binder.bind(head?.version.storedValue)
+        try binder.bind(head.flatMap { HeaderBlock.encode($0.headerFields) })
+        try binder.bind(row.bodyLength)
+        try binder.bind(Int64(ending?.eventCount ?? 0))
+        try binder.bind(ending?.duration)
+        if let trailers = ending?.trailers {
+            // Trailers that came and were empty are an empty text, told apart from none (NULL).
+            if let block = HeaderBlock.encode(trailers) { try binder.bind(block) } else { try binder.bind("" as String?) }
+        } else {
+            try binder.bind(nil as Data?)
+        }
+        try binder.bind(ending?.failure?.code.name)
+        try binder.bind(ending?.failure?.message)
     }
 
     // MARK: - Errors

@@ -105,10 +105,12 @@ extension Cassette {
         var entries: [Timeline.Entry] = []
         entries.reserveCapacity(summary.eventCount)
         let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT id, offset_us, kind, data FROM event WHERE id >= ? AND id < ? ORDER BY id"),
+            db.cachedStatement(sql: "SELECT \(EventChunkReader.columns) FROM event WHERE id >= ? AND id < ? ORDER BY id"),
             arguments: [CassetteSchema.eventKey(exchange: id, sequence: 0), CassetteSchema.eventKey(exchange: id + 1, sequence: 0)])
+        var reader = EventChunkReader(db)
+        defer { reader.close() }
         while let row = try rows.next() {
-            entries.append(try TimelineCursor.entry(from: row, summary: summary))
+            entries.append(try reader.entry(from: row, summary: summary))
         }
         return entries
     }

@@ -68,13 +68,15 @@ public struct TimelineCursor: Sendable {
         let (start, end, summary) = (lastKey, endKey, summary)
         let result: (entries: [Timeline.Entry], lastKey: Int64, complete: Bool) = try cassette.read("read exchange \(summary.id) of") { db in
             let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: "SELECT id, offset_us, kind, data FROM event WHERE id > ? AND id < ? ORDER BY id"),
+                db.cachedStatement(sql: "SELECT \(EventChunkReader.columns) FROM event WHERE id > ? AND id < ? ORDER BY id"),
                 arguments: [start, end])
+            var reader = EventChunkReader(db)
+            defer { reader.close() }
             var entries: [Timeline.Entry] = []
             var bytes = 0
             var last = start
             while let row = try rows.next() {
-                let entry = try Self.entry(from: row, summary: summary)
+                let entry = try reader.entry(from: row, summary: summary)
                 last = row["id"]
                 entries.append(entry)
                 if case .responseBodyChunk(let chunk) = entry.event { bytes += chunk.count }

@@ -11,11 +11,15 @@ import TapeCore
 ///
 /// Use one reader per read transaction, and ``close()`` it before the transaction ends.
 struct EventChunkReader {
-    /// The columns to select from `event`, in the order ``entry(from:summary:)`` reads them.
+    /// The columns to select from `event`, in the order ``entry(from:summary:)`` reads them. A chunk
+    /// stored as a blob comes as its length only (`typeof` and `length` leave a blob's pages
+    /// unread); anything else, say text written by another tool, comes as its data, as before.
     static let columns = """
-        id, offset_us, kind, CASE kind WHEN \(StoredEventKind.responseBodyChunk.rawValue) THEN NULL ELSE data END AS data, \
-        CASE kind WHEN \(StoredEventKind.responseBodyChunk.rawValue) THEN length(data) END AS chunk_length
+        id, offset_us, kind, CASE WHEN \(isBlobChunk) THEN NULL ELSE data END AS data, \
+        CASE WHEN \(isBlobChunk) THEN length(data) END AS chunk_length
         """
+
+    private static let isBlobChunk = "kind = \(StoredEventKind.responseBodyChunk.rawValue) AND typeof(data) = 'blob'"
 
     private let db: Database
     private var blob: OpaquePointer?
@@ -26,12 +30,10 @@ struct EventChunkReader {
 
     /// The event in `row` (selected as ``columns``) of the exchange `summary` describes.
     mutating func entry(from row: Row, summary: ExchangeSummary) throws -> Timeline.Entry {
-        let rawKind: Int64 = row["kind"]
-        guard rawKind == StoredEventKind.responseBodyChunk.rawValue else {
+        guard let length: Int = row["chunk_length"] else {
             return try TimelineCursor.entry(from: row, summary: summary)
         }
-        let length: Int? = row["chunk_length"]
-        let bytes = try length.map { try read(rowID: row["id"], count: $0) } ?? []
+        let bytes = try read(rowID: row["id"], count: length)
         return Timeline.Entry(offsetMicros: row["offset_us"], event: .responseBodyChunk(bytes))
     }
 

@@ -50,11 +50,7 @@ struct EventChunkReader {
         } else {
             var opened: OpaquePointer?
             let code = sqlite3_blob_open(db.sqliteConnection, "main", "event", "data", rowID, 0, &opened)
-            guard code == SQLITE_OK, let opened else {
-                if let opened { sqlite3_blob_close(opened) }
-                try check(code == SQLITE_OK ? SQLITE_ERROR : code)
-                return []
-            }
+            try check(code)
             blob = opened
         }
         guard let blob, Int(sqlite3_blob_bytes(blob)) == count else {
@@ -67,9 +63,6 @@ struct EventChunkReader {
     }
 
     private func check(_ code: CInt) throws {
-        guard code == SQLITE_OK else {
-            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
-        }
+        guard code == SQLITE_OK else { throw DatabaseError(sqliteCode: code, on: db) }
     }
 }

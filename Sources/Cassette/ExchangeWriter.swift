@@ -294,50 +294,27 @@ public final class ExchangeWriter {
     private static func insert(_ events: [PendingEvent], exchange id: Int64, from firstSequence: Int64, in db: Database) throws {
         let statement = try db.cachedStatement(sql: "INSERT INTO event (id, offset_us, kind, data) VALUES (?, ?, ?, ?)")
         for (index, event) in events.enumerated() {
-            let key = CassetteSchema.eventKey(exchange: id, sequence: firstSequence + Int64(index))
+            var binder = StatementBinder(statement, in: db)
+            try binder.bind(CassetteSchema.eventKey(exchange: id, sequence: firstSequence + Int64(index)))
+            try binder.bind(event.offset)
+            try binder.bind(event.kind.rawValue)
             switch event.payload {
-            case .none, .count:
-                var binder = StatementBinder(statement, in: db)
-                try binder.bind(key)
-                try binder.bind(event.offset)
-                try binder.bind(event.kind.rawValue)
-                if case .count(let count) = event.payload { try binder.bind(count) } else { try binder.bind(nil as Int64?) }
+            case .none:
+                try binder.bind(nil as Int64?)
+                try binder.run()
+            case .count(let count):
+                try binder.bind(count)
                 try binder.run()
             case .bytes(let bytes):
-                try insertBlobEvent(statement, key: key, offset: event.offset, kind: event.kind, bytes: bytes, in: db)
+                // SQLite reads the chunk in place instead of from two copies (a `Data`, then a
+                // transient binding): body chunks are most of what a recording writes, so on a
+                // large download this is most of the writer's memory traffic outside SQLite itself.
+                try bytes.withUnsafeBytes { raw in
+                    try binder.bindBorrowedBlob(raw)
+                    try binder.run()
+                }
             }
         }
-    }
-
-    /// Inserts one event whose data is `bytes`, which SQLite reads in place (`SQLITE_STATIC`)
-    /// instead of from two copies (a `Data`, then GRDB's transient binding): body chunks are
-    /// most of what a recording writes, so on a large download this is most of the writer's
-    /// memory traffic outside SQLite itself.
-    private static func insertBlobEvent(
-        _ statement: Statement, key: Int64, offset: Int64, kind: StoredEventKind, bytes: [UInt8], in db: Database
-    ) throws {
-        let handle = statement.sqliteStatement
-        func check(_ code: CInt) throws {
-            guard code == SQLITE_OK || code == SQLITE_DONE else {
-                let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-            }
-        }
-        sqlite3_reset(handle)
-        defer { sqlite3_clear_bindings(handle) }  // the blob pointer is valid only during this call
-        try check(sqlite3_bind_int64(handle, 1, key))
-        try check(sqlite3_bind_int64(handle, 2, offset))
-        try check(sqlite3_bind_int64(handle, 3, kind.rawValue))
-        try bytes.withUnsafeBytes { raw in
-            if let base = raw.baseAddress {
-                // A nil destructor is SQLITE_STATIC: the bytes outlive the step below.
-                try check(sqlite3_bind_blob(handle, 4, base, CInt(raw.count), nil))
-            } else {
-                try check(sqlite3_bind_zeroblob(handle, 4, 0))  // empty, but a blob, not NULL
-            }
-            try check(sqlite3_step(handle))
-        }
-        sqlite3_reset(handle)
     }
 
     private static func insertRow(_ db: Database, _ row: StoredRow, complete: Bool, ending: Ending?) throws {

@@ -208,7 +208,7 @@ public struct Redactor: Sendable {
 
     /// `url` with the values of redacted query parameters replaced; every other byte kept.
     func redactQuery(inURL url: String) -> String {
-        let names = queryParameterNames
+        let names = index.queryParameterNames
         guard !names.isEmpty, let question = url.firstIndex(of: "?") else { return url }
         let queryStart = url.index(after: question)
         let queryEnd = url[queryStart...].firstIndex(of: "#") ?? url.endIndex
@@ -218,10 +218,8 @@ public struct Redactor: Sendable {
         return String(url[..<queryStart]) + rewritten + String(url[queryEnd...])
     }
 
-    private var queryParameterNames: Set<String> { index.queryParameterNames }
-
     private func redactFormBody(_ body: [UInt8]) -> [UInt8] {
-        let names = queryParameterNames
+        let names = index.queryParameterNames
         guard !names.isEmpty, let text = String(validating: body, as: UTF8.self) else { return body }
         let rewritten = rewritePairs(Substring(text), names: names)
         return rewritten == text ? body : Array(rewritten.utf8)

@@ -60,12 +60,23 @@ struct StatementBinder {
         try check(code)
     }
 
+    /// Binds `bytes` as a blob that SQLite reads in place (`SQLITE_STATIC`), without a copy:
+    /// call ``run()`` while `bytes` is still valid, which unbinds it.
+    mutating func bindBorrowedBlob(_ bytes: UnsafeRawBufferPointer) throws {
+        let index = nextIndex()
+        guard let base = bytes.baseAddress else {
+            return try check(sqlite3_bind_zeroblob(statement.sqliteStatement, index, 0))  // empty, but a blob, not NULL
+        }
+        // A nil destructor is SQLITE_STATIC.
+        try check(sqlite3_bind_blob(statement.sqliteStatement, index, base, CInt(bytes.count), nil))
+    }
+
     /// Binds an empty blob: the mark of a request body kept in its events.
     mutating func bindEmptyBlob() throws {
         try check(sqlite3_bind_zeroblob(statement.sqliteStatement, nextIndex(), 0))
     }
 
-    /// Runs the statement once and resets it.
+    /// Runs the statement once, then resets it and unbinds every value.
     func run() throws {
         defer {
             sqlite3_reset(statement.sqliteStatement)
@@ -83,8 +94,7 @@ struct StatementBinder {
 
     private func check(_ code: CInt) throws {
         guard code == SQLITE_OK || code == SQLITE_DONE else {
-            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            throw DatabaseError(sqliteCode: code, on: db, sql: statement.sql)
         }
     }
 }

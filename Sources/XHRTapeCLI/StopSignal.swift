@@ -12,10 +12,10 @@ enum StopSignal {
             let sources = signals.map { signal in
                 let source = DispatchSource.makeSignalSource(signal: signal, queue: queue)
                 source.setEventHandler { once.resume() }
-                source.resume()
                 return source
             }
             once.onResume = { for source in sources { source.cancel() } }
+            for source in sources { source.resume() }
             if let timeoutSeconds {
                 queue.asyncAfter(deadline: .now() + .seconds(timeoutSeconds)) { once.resume() }
             }

@@ -63,15 +63,12 @@ struct StatementBinder {
     /// Binds `bytes` as a blob that SQLite reads in place (`SQLITE_STATIC`), without a copy:
     /// call ``run()`` while `bytes` is still valid, which unbinds it.
     mutating func bindBorrowedBlob(_ bytes: UnsafeRawBufferPointer) throws {
-        let index = nextIndex()
-        guard let base = bytes.baseAddress else {
-            return try check(sqlite3_bind_zeroblob(statement.sqliteStatement, index, 0))  // empty, but a blob, not NULL
-        }
+        guard let base = bytes.baseAddress else { return try bindEmptyBlob() }
         // A nil destructor is SQLITE_STATIC.
-        try check(sqlite3_bind_blob(statement.sqliteStatement, index, base, CInt(bytes.count), nil))
+        try check(sqlite3_bind_blob(statement.sqliteStatement, nextIndex(), base, CInt(bytes.count), nil))
     }
 
-    /// Binds an empty blob: the mark of a request body kept in its events.
+    /// Binds an empty blob (not NULL): the mark of a request body kept in its events, or an empty chunk.
     mutating func bindEmptyBlob() throws {
         try check(sqlite3_bind_zeroblob(statement.sqliteStatement, nextIndex(), 0))
     }

@@ -7,10 +7,6 @@ import TapeCore
 /// on a thread and a connection of its own when more is waiting than the writer should copy at once.
 ///
 /// A checkpoint reads back every page the writer appended and writes it again into the file.
-/// When this thread did most of that copying (before ``writerFinishFrames`` was raised), a 1 GiB
-/// recording measured 330 MB/s with SQLite's automatic checkpoint against 525 MB/s with the
-/// thread; with the writer copying WALs of up to 2,048 pages itself, three interleaved pairs gave
-/// 415-665 MB/s against 326-654 MB/s for the thread, the same within this machine's spread.
 ///
 /// The writer keeps the decision (``install(on:)`` replaces SQLite's automatic checkpoint with
 /// its own WAL hook). Past 1,000 pages in the WAL, with at most ``writerFinishFrames`` of them

@@ -12,7 +12,9 @@ import Synchronization
 ///
 /// The file is in WAL mode, so readers never wait for the writer and a killed recorder leaves a
 /// valid file: an exchange becomes visible in one transaction when its terminal event arrives,
-/// and exchanges that never finished are invisible and removed by the next writer. One process at
+/// and exchanges that never finished are invisible and removed by the next writer. A recorder
+/// that does not replay while it records can trade the first property for speed with a rollback
+/// journal (``CommitJournal/rollback``); the second holds either way. One process at
 /// a time records into a cassette; a second one gets ``CassetteError/Code/locked``. While
 /// recording, commits reach the operating system without waiting for the disk
 /// (`synchronous = OFF`), and ``close()`` syncs the file: a killed recorder loses nothing it
@@ -52,8 +54,9 @@ public final class Cassette: Sendable {
         var sessionID: Int64?
         var nextExchangeID: Int64
         var isClosed = false
-        /// Set by ``commitInBackground(onFailure:)``.
+        /// Set by ``commitInBackground(journal:onFailure:)``.
         var committer: GroupCommitter?
+        var journal = CommitJournal.writeAheadLog
     }
 
     /// Opens or creates the cassette at `path`.
@@ -138,6 +141,11 @@ public final class Cassette: Sendable {
         committer?.stop()
         guard case .some(let session) = sessionID else { return }
         var failure: CassetteError?
+        let journal = state.withLock { $0.journal }
+        if journal == .rollback {
+            // With a rollback journal, the commit below syncs the whole file to disk once synchronous is back on.
+            _ = try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
         if let session {
             do {
                 try pool.write { db in
@@ -150,7 +158,10 @@ public final class Cassette: Sendable {
                 failure = .database(error, path: path, doing: "close the recording session of")
             }
         }
-        if access == .readWrite {
+        if journal == .rollback {
+            // SQLite's default journal deletes the -journal file the recording kept.
+            _ = try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+        } else if access == .readWrite {
             // Fold the WAL into the file now, so the file is complete even if the WAL cannot be removed below;
             // with synchronous back at NORMAL, the checkpoint syncs the WAL and the file to disk.
             _ = try? pool.writeWithoutTransaction { db in
@@ -200,7 +211,7 @@ public final class Cassette: Sendable {
     }
 
     /// Runs `body` in a write transaction now, or hands it to the writer thread when
-    /// ``commitInBackground(onFailure:)`` is on (`bytes`: what it holds in memory until then).
+    /// ``commitInBackground(journal:onFailure:)`` is on (`bytes`: what it holds in memory until then).
     func submitWrite(_ doing: String, bytes: Int, _ body: @escaping @Sendable (Database) throws -> Void) throws(CassetteError) {
         try checkWritable()
         if let committer = state.withLock({ $0.committer }) {
@@ -217,24 +228,57 @@ public final class Cassette: Sendable {
     /// that handed the event over, and a write that fails is reported to `onFailure` (on the
     /// writer thread) instead of thrown. ``flushBackgroundCommits()`` waits for what was handed
     /// over; ``close()`` commits everything first. At most 16 MiB of writes wait in memory:
-    /// past that, the recorder blocks until the thread catches up. The WAL is checkpointed on a
-    /// thread of its own beside the writer and stays under 128 MiB. Calling it again does nothing.
-    public func commitInBackground(onFailure: @escaping @Sendable (CassetteError) -> Void) throws(CassetteError) {
-        try commitInBackground(walBoundFrames: WALCheckpointer.defaultBoundFrames, onFailure: onFailure)
+    /// past that, the recorder blocks until the thread catches up. With the write-ahead log, it
+    /// is checkpointed beside the writer and stays under 128 MiB. Calling it again does nothing.
+    ///
+    /// - Parameters:
+    ///   - journal: How commits are made safe. ``CommitJournal/rollback`` needs the file to
+    ///     itself: if another connection has it open, recording keeps the write-ahead log
+    ///     (``commitJournal`` says which is in effect).
+    ///   - onFailure: Called with each write that fails.
+    public func commitInBackground(
+        journal: CommitJournal = .writeAheadLog, onFailure: @escaping @Sendable (CassetteError) -> Void
+    ) throws(CassetteError) {
+        try commitInBackground(journal: journal, walBoundFrames: WALCheckpointer.defaultBoundFrames, onFailure: onFailure)
     }
 
-    /// ``commitInBackground(onFailure:)`` with the WAL bounded at `walBoundFrames` pages (tests use a small one).
-    func commitInBackground(walBoundFrames: Int32, onFailure: @escaping @Sendable (CassetteError) -> Void) throws(CassetteError) {
+    /// ``commitInBackground(journal:onFailure:)`` with the WAL bounded at `walBoundFrames` pages (tests use a small one).
+    func commitInBackground(
+        journal: CommitJournal = .writeAheadLog, walBoundFrames: Int32, onFailure: @escaping @Sendable (CassetteError) -> Void
+    ) throws(CassetteError) {
         try checkWritable()
         let pool = pool
         let path = path
         state.withLock { state in
             guard state.committer == nil, !state.isClosed else { return }
-            state.committer = GroupCommitter(pool: pool, path: path, walBoundFrames: walBoundFrames, onFailure: onFailure)
+            if journal == .rollback, Self.switchToRollbackJournal(pool) {
+                state.journal = .rollback
+            }
+            state.committer = GroupCommitter(
+                pool: pool, path: path, checkpointsWAL: state.journal == .writeAheadLog,
+                walBoundFrames: walBoundFrames, onFailure: onFailure)
         }
     }
 
-    /// Waits until every exchange handed over so far is committed (see ``commitInBackground(onFailure:)``).
+    /// The journal recording commits with: ``CommitJournal/writeAheadLog`` until
+    /// ``commitInBackground(journal:onFailure:)`` switches to the rollback journal.
+    public var commitJournal: CommitJournal {
+        state.withLock { $0.journal }
+    }
+
+    /// Moves the file from WAL mode to a rollback journal that stays on disk between commits
+    /// (`PERSIST`: one write clears it, where `DELETE` would create and remove a file per commit).
+    /// False if SQLite refused, because another connection has the file open.
+    private static func switchToRollbackJournal(_ pool: DatabasePool) -> Bool {
+        // Only the file's last connection may leave WAL mode: close the pool's idle readers first.
+        pool.releaseMemory()
+        let mode = try? pool.writeWithoutTransaction { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode = PERSIST")
+        }
+        return mode == "persist"
+    }
+
+    /// Waits until every exchange handed over so far is committed (see ``commitInBackground(journal:onFailure:)``).
     public func flushBackgroundCommits() {
         state.withLock { $0.committer }?.flush()
     }
@@ -296,22 +340,52 @@ public final class Cassette: Sendable {
     }
 
     /// Opens an existing file read-only and checks that it is a cassette this build can open.
+    ///
+    /// A recorder with a rollback journal that died mid-commit leaves a hot journal, which SQLite
+    /// must roll back before anyone reads: that needs a connection that may write, even to read.
     private static func probe(path: String, access: Access) throws(CassetteError) {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(5)
-        let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            try probeReadOnly(path: path, access: access)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+            try rollBackUnfinishedCommit(path: path, cause: error)
+            do {
+                try probeReadOnly(path: path, access: access)
+            } catch {
+                throw explainOpenFailure(error, path: path)
+            }
         } catch {
             throw explainOpenFailure(error, path: path)
         }
+    }
+
+    private static func probeReadOnly(path: String, access: Access) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(5)
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        defer { try? queue.close() }
+        _ = try queue.read { db in try checkIdentity(db, path: path, access: access) }
+    }
+
+    /// Lets SQLite roll back the commit a dead recorder left in `path`'s hot journal, restoring
+    /// the file as of its last complete commit.
+    private static func rollBackUnfinishedCommit(path: String, cause: DatabaseError) throws(CassetteError) {
+        var config = Configuration()
+        config.busyMode = .timeout(5)
         do {
-            _ = try queue.read { db in try checkIdentity(db, path: path, access: access) }
-            try? queue.close()
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            // The first read of a connection that may write rolls the hot journal back.
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
         } catch {
-            try? queue.close()
-            throw explainOpenFailure(error, path: path)
+            throw CassetteError(
+                code: .storageFailure,
+                message: "\(path) holds a commit that a recorder left unfinished when it stopped abruptly "
+                    + "(in \(path)-journal). SQLite must roll it back before the cassette can be read, and could not: "
+                    + "\(CassetteError.database(error, path: path, doing: "roll back").message) "
+                    + "Give this user write access to the file and its directory, then open it again; "
+                    + "keep the -journal file beside it until then, or the cassette is damaged.",
+                cause: error)
         }
     }
 

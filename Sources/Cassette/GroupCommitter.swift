@@ -3,7 +3,7 @@ import GRDB
 import TapeCore
 
 /// Writes a recording's exchanges on a thread of its own, as many to a transaction as are
-/// waiting: what ``Cassette/commitInBackground(onFailure:)`` switches on for a recording proxy.
+/// waiting: what ``Cassette/commitInBackground(journal:onFailure:)`` switches on for a recording proxy.
 ///
 /// A transaction costs about the same for one small exchange as for fifty (locks, WAL frames
 /// of the pages the rows share), so under load the cost per exchange falls, and the thread that
@@ -14,7 +14,7 @@ import TapeCore
 /// Writes wait in memory until their transaction; past ``budgetBytes`` of them, ``enqueue``
 /// blocks its caller until the thread catches up, so memory stays bounded.
 ///
-/// The WAL is folded back into the file mostly by a ``WALCheckpointer`` beside this thread.
+/// In WAL mode, the WAL is folded back into the file by a ``WALCheckpointer`` beside this thread.
 final class GroupCommitter: @unchecked Sendable {
     // @unchecked: every mutable field is guarded by `condition`.
 
@@ -41,13 +41,13 @@ final class GroupCommitter: @unchecked Sendable {
     private var finished = false
 
     init(
-        pool: DatabasePool, path: String, budgetBytes: Int = 16 << 20,
+        pool: DatabasePool, path: String, budgetBytes: Int = 16 << 20, checkpointsWAL: Bool = true,
         walBoundFrames: Int32 = WALCheckpointer.defaultBoundFrames, onFailure: @escaping @Sendable (CassetteError) -> Void) {
         self.pool = pool
         self.path = path
         self.budgetBytes = budgetBytes
         self.onFailure = onFailure
-        checkpointer = WALCheckpointer(path: path, boundFrames: walBoundFrames)
+        checkpointer = checkpointsWAL ? WALCheckpointer(path: path, boundFrames: walBoundFrames) : nil
         if let checkpointer {
             pool.writeWithoutTransaction { db in checkpointer.install(on: db) }
         }

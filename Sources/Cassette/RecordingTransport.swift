@@ -90,6 +90,13 @@ public final class RecordingTransport: Transport {
         }
     }
 
+    /// Whether this transport reads recordings from the cassette while it records into it: in mode
+    /// `new` on a cassette that held exchanges when it was opened. Its cassette should then keep
+    /// the write-ahead log, whose readers never wait for the writer (see ``CommitJournal``).
+    public var replaysWhileRecording: Bool {
+        behaviour == .replayOrRecord && cassette.exchangeCountAtOpen > 0
+    }
+
     /// Reads replayed exchanges ahead in the background (see ``ReplayTransport/readAheadInBackground(on:deliver:)``);
     /// nothing in modes that never replay.
     public func readAheadInBackground(on queue: DispatchQueue, deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void) {

@@ -61,17 +61,24 @@ final class UpstreamDispatcher {
             case .record(let cassette, let recordMode, let timing, let matching):
                 let live = try makeLive()
                 self.live = live
+                let recording = try RecordingTransport(live: live, cassette: cassette, mode: recordMode,
+                                                       scheduler: thread.scheduler, timing: timing, matching: matching)
                 if recordMode != .passthrough, recordMode != .none {
-                    // Exchanges commit on the cassette's writer thread, many to a transaction.
-                    try cassette.commitInBackground { [logger] error in
+                    // Exchanges commit on the cassette's writer thread, many to a transaction. Unless this
+                    // recorder also replays from the cassette, a rollback journal writes each body once, not twice.
+                    let journal: CommitJournal = recording.replaysWhileRecording ? .writeAheadLog : .rollback
+                    try cassette.commitInBackground(journal: journal) { [logger] error in
                         logger.error("exchange not recorded", metadata: ["error": "\(error)"])
+                    }
+                    if cassette.commitJournal != journal {
+                        logger.notice(
+                            "recording with SQLite's write-ahead log: another connection has the cassette open",
+                            metadata: ["cassette": "\(cassette.path)"])
                     }
                     self.cassette = cassette
                 } else {
                     self.cassette = nil
                 }
-                let recording = try RecordingTransport(live: live, cassette: cassette, mode: recordMode,
-                                                       scheduler: thread.scheduler, timing: timing, matching: matching)
                 recording.replayDemandWindowBytes = configuration.maxBufferedResponseBytes
                 recording.readAheadInBackground(on: Self.readAheadQueue, deliver: thread.execute)
                 recording.onRecordingError = { [logger] error in

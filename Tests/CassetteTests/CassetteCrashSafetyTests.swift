@@ -1,7 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Cassette
+@testable import Cassette
+import GRDB
 import Foundation
 import TapeCore
 import Testing
@@ -13,8 +14,14 @@ import Testing
 /// filtered to ``recorderKilledMidExchange()``, which is enabled only in that child (by the
 /// `XHRTAPE_CRASH_CHILD` environment variable, naming the cassette). The child reports on stdout
 /// when it is in the middle of an exchange; the parent then kills it.
+///
+/// With a rollback journal the child is also killed inside a commit that has already overwritten
+/// pages of the file (it deleted every event and wrote more than SQLite's cache holds), so the
+/// file is only whole again once SQLite rolls back the hot journal: the parent's first open is
+/// read-only, which has to have it rolled back.
 struct CassetteCrashSafetyTests {
     static let childEnvironmentKey = "XHRTAPE_CRASH_CHILD"
+    static let journalEnvironmentKey = "XHRTAPE_CRASH_JOURNAL"
     static let readyMarker = "XHRTAPE-CRASH-CHILD-READY"
 
     /// What the child records completely.
@@ -26,8 +33,8 @@ struct CassetteCrashSafetyTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
-    func killedRecorderLeavesExactlyTheCompletedExchanges() throws {
+    @Test(.timeLimit(.minutes(1)), arguments: ["wal", "rollback"])
+    func killedRecorderLeavesExactlyTheCompletedExchanges(journal: String) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("crash.sqlite")
@@ -37,6 +44,7 @@ struct CassetteCrashSafetyTests {
         child.arguments = ["--testing-library", "swift-testing", "--filter", "recorderKilledMidExchange"]
         var environment = ProcessInfo.processInfo.environment
         environment[Self.childEnvironmentKey] = path
+        environment[Self.journalEnvironmentKey] = journal
         child.environment = environment
         let output = Pipe()
         child.standardOutput = output
@@ -59,6 +67,10 @@ struct CassetteCrashSafetyTests {
         #expect(transcript.contains(Self.readyMarker), "the child never reached the middle of an exchange: \(transcript)")
         #expect(child.terminationReason == .uncaughtSignal)
         #expect(child.terminationStatus == SIGKILL)
+        if journal == "rollback" {
+            let hot = try? FileManager.default.attributesOfItem(atPath: path + "-journal")
+            #expect((hot?[.size] as? Int ?? 0) > 0, "the child died outside a commit: nothing to roll back")
+        }
 
         // Read-only first: the unfinished exchanges are there but invisible.
         let report = try Cassette.verify(at: path)
@@ -86,6 +98,11 @@ struct CassetteCrashSafetyTests {
         let path = try #require(ProcessInfo.processInfo.environment[Self.childEnvironmentKey])
         // A small buffer, so the unfinished exchanges really are on disk when the kill comes.
         let cassette = try Cassette.create(at: path, flushThresholdBytes: 8_192)
+        let rollback = ProcessInfo.processInfo.environment[Self.journalEnvironmentKey] == "rollback"
+        if rollback {
+            try cassette.commitInBackground(journal: .rollback) { _ in }
+            try #require(cassette.commitJournal == .rollback)
+        }
         for timeline in try Self.completedTimelines() {
             try cassette.record(timeline)
         }
@@ -97,6 +114,23 @@ struct CassetteCrashSafetyTests {
         }
         let second = try cassette.beginExchange(.sample("POST", "http://127.0.0.1:8080/upload", body: [1, 2, 3]))
         try second.append(.requestBodySent(byteCount: 3), atOffsetMicros: 10)
+        if rollback {
+            cassette.flushBackgroundCommits()
+            // A commit that never ends: it overwrites the file's pages, then waits to be killed.
+            try cassette.submitWrite("hold a commit open", bytes: 0) { db in
+                try db.execute(sql: "DELETE FROM event")
+                try db.execute(sql: "CREATE TABLE filler (data BLOB)")
+                try db.execute(sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+                    INSERT INTO filler SELECT randomblob(8000) FROM n
+                    """)
+                FileHandle.standardOutput.write(Data("\(Self.readyMarker)\n".utf8))
+                _ = FileHandle.standardInput.readDataToEndOfFile()
+                exit(3)
+            }
+            _ = FileHandle.standardInput.readDataToEndOfFile()
+            exit(3)
+        }
         FileHandle.standardOutput.write(Data("\(Self.readyMarker)\n".utf8))
         // Wait to be killed; if the parent goes away instead, stdin ends and so does the wait.
         _ = FileHandle.standardInput.readDataToEndOfFile()

@@ -347,7 +347,7 @@ public final class Cassette: Sendable {
         do {
             try probeReadOnly(path: path, access: access)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
-            try rollBackUnfinishedCommit(path: path, cause: error)
+            try rollBackUnfinishedCommit(path: path)
             do {
                 try probeReadOnly(path: path, access: access)
             } catch {
@@ -369,7 +369,7 @@ public final class Cassette: Sendable {
 
     /// Lets SQLite roll back the commit a dead recorder left in `path`'s hot journal, restoring
     /// the file as of its last complete commit.
-    private static func rollBackUnfinishedCommit(path: String, cause: DatabaseError) throws(CassetteError) {
+    private static func rollBackUnfinishedCommit(path: String) throws(CassetteError) {
         var config = Configuration()
         config.busyMode = .timeout(5)
         do {

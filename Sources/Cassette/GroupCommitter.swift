@@ -9,7 +9,8 @@ import TapeCore
 /// of the pages the rows share), so under load the cost per exchange falls, and the thread that
 /// hands the writes over (the proxy's transport thread) never waits for SQLite. If a batch's
 /// transaction fails, it is rolled back and its writes are run again one transaction each, so
-/// only the write that fails is lost (and reported).
+/// only the write that fails is lost (and reported). A batch smaller than ``lingerBytes``
+/// waits up to ``lingerSeconds`` for more writes first, unless someone is flushing.
 ///
 /// Writes wait in memory until their transaction; past ``budgetBytes`` of them, ``enqueue``
 /// blocks its caller until the thread catches up, so memory stays bounded.
@@ -25,6 +26,16 @@ final class GroupCommitter: @unchecked Sendable {
         var body: @Sendable (Database) throws -> Void
     }
 
+    /// How long a small batch waits for more writes by default.
+    ///
+    /// Each transaction rewrites the pages the rows share (b-tree leaves and their parents,
+    /// journaled first), so committing every few 1 KiB exchanges spent half of the writer's
+    /// time on them. Measured on 2 cores, record 1 KiB / 16 connections, 5 s: lingering 5 ms
+    /// cut the writer's CPU from 140–144 to 61–63 jiffies and the process's bytes written
+    /// (sockets included) from 780–850 MB to about 245 MB, with req/s unchanged or higher. Durability is unchanged (``flush()`` never waits for it);
+    /// a reader of the cassette sees a recorded exchange up to this much later.
+    static let defaultLingerSeconds = 0.005
+
     /// The most bytes of writes waiting before ``enqueue`` blocks.
     let budgetBytes: Int
     private let checkpointer: WALCheckpointer?
@@ -39,13 +50,22 @@ final class GroupCommitter: @unchecked Sendable {
     private var committedCount = 0
     private var stopping = false
     private var finished = false
+    /// Callers of ``flush()`` waiting now: the writer then commits without lingering.
+    private var flushing = 0
+    /// How long the writer lets a small batch gather more writes before committing it.
+    let lingerSeconds: Double
+    /// A batch of at least this many bytes is committed without lingering.
+    let lingerBytes: Int
 
     init(
-        pool: DatabasePool, path: String, budgetBytes: Int = 16 << 20, checkpointsWAL: Bool = true,
+        pool: DatabasePool, path: String, budgetBytes: Int = 16 << 20, lingerSeconds: Double = GroupCommitter.defaultLingerSeconds,
+        checkpointsWAL: Bool = true,
         walBoundFrames: Int32 = WALCheckpointer.defaultBoundFrames, onFailure: @escaping @Sendable (CassetteError) -> Void) {
         self.pool = pool
         self.path = path
         self.budgetBytes = budgetBytes
+        self.lingerSeconds = lingerSeconds
+        self.lingerBytes = budgetBytes / 16
         self.onFailure = onFailure
         checkpointer = checkpointsWAL ? WALCheckpointer(path: path, boundFrames: walBoundFrames) : nil
         if let checkpointer {
@@ -64,10 +84,16 @@ final class GroupCommitter: @unchecked Sendable {
         while waitingBytes > 0, waitingBytes + work.bytes > budgetBytes, !stopping {
             condition.wait()
         }
+        let wasEmpty = waiting.isEmpty
         waiting.append(work)
         waitingBytes += work.bytes
         enqueuedCount += 1
-        condition.broadcast()
+        // Wake the writer only when it has something new to do: a first write, or a batch
+        // grown past the linger threshold (while it lingers, waking it per write would cost
+        // a context switch each).
+        if wasEmpty || (waitingBytes >= lingerBytes && waitingBytes - work.bytes < lingerBytes) {
+            condition.broadcast()
+        }
         condition.unlock()
     }
 
@@ -75,9 +101,12 @@ final class GroupCommitter: @unchecked Sendable {
     func flush() {
         condition.lock()
         let target = enqueuedCount
+        flushing += 1
+        condition.broadcast()
         while committedCount < target, !finished {
             condition.wait()
         }
+        flushing -= 1
         condition.unlock()
     }
 
@@ -99,6 +128,9 @@ final class GroupCommitter: @unchecked Sendable {
         while true {
             condition.lock()
             while waiting.isEmpty, !stopping { condition.wait() }
+            let lingerEnd = Date(timeIntervalSinceNow: lingerSeconds)
+            while !waiting.isEmpty, waitingBytes < lingerBytes, flushing == 0, !stopping,
+                  condition.wait(until: lingerEnd) {}
             if waiting.isEmpty {
                 finished = true
                 condition.broadcast()

@@ -30,6 +30,10 @@ final class CurlTransfer: @unchecked Sendable {
     private var callbackFailure: TransportFailure?
     private var lastOffset: Int64 = 0
     private var isCleanedUp = false
+    /// libcurl's receive buffer: the most one socket read hands the write callback.
+    private let receiveBufferSize: Int
+    /// Response body bytes still to come by the head's `Content-Length`; nil when it gave none.
+    private var bodyBytesExpected: Int64?
     /// True while the write callback's last answer was `CURL_WRITEFUNC_PAUSE`.
     private(set) var isReceivePaused = false
     /// True while the read callback's last answer was `CURL_READFUNC_PAUSE`.
@@ -47,6 +51,7 @@ final class CurlTransfer: @unchecked Sendable {
         self.easy = easy
         self.task = task
         self.startedAt = startedAt
+        self.receiveBufferSize = configuration.receiveBufferSize
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         let source: (any RequestBodySource)? = bodySource ?? (request.body.isEmpty ? nil : BytesBodySource(request.body))
@@ -217,6 +222,8 @@ final class CurlTransfer: @unchecked Sendable {
                 // the upload's end before the head.
                 emit(upload.progress(uploaded: info(CURLINFO_SIZE_UPLOAD_T)))
                 emit([.responseHead(head)])
+                let length: Int64 = info(CURLINFO_CONTENT_LENGTH_DOWNLOAD_T)
+                bodyBytesExpected = length >= 0 ? length : nil
             }
             return line.count
         } catch {
@@ -236,9 +243,20 @@ final class CurlTransfer: @unchecked Sendable {
             isReceivePaused = true
             return Int(CURL_WRITEFUNC_PAUSE)
         case .accept:
-            task.enqueueBody(bytes, offsetMicros: nextOffset())
+            task.enqueueBody(bytes, offsetMicros: nextOffset(), readCapacity: readCapacity(startingWith: bytes.count))
+            if let expected = bodyBytesExpected { bodyBytesExpected = max(0, expected - Int64(bytes.count)) }
             return bytes.count
         }
+    }
+
+    /// The most body bytes the socket read that `firstPiece` starts can hand over: the rest of
+    /// the `Content-Length`, up to the receive buffer; without a length, the buffer when the
+    /// piece is a whole 16 KiB one (`CURL_MAX_WRITE_SIZE`: more of the read may follow), else the piece.
+    private func readCapacity(startingWith firstPiece: Int) -> Int {
+        if let expected = bodyBytesExpected {
+            return max(firstPiece, Int(min(expected, Int64(receiveBufferSize))))
+        }
+        return firstPiece >= Int(CURL_MAX_WRITE_SIZE) ? receiveBufferSize : firstPiece
     }
 
     private func sendBody(into buffer: UnsafeMutableRawBufferPointer) -> Int {

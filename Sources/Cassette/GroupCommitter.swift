@@ -32,8 +32,9 @@ final class GroupCommitter: @unchecked Sendable {
     /// journaled first), so committing every few 1 KiB exchanges spent half of the writer's
     /// time on them. Measured on 2 cores, record 1 KiB / 16 connections, 5 s: lingering 5 ms
     /// cut the writer's CPU from 140–144 to 61–63 jiffies and the process's bytes written
-    /// (sockets included) from 780–850 MB to about 245 MB, with req/s unchanged or higher. Durability is unchanged (``flush()`` never waits for it);
-    /// a reader of the cassette sees a recorded exchange up to this much later.
+    /// (sockets included) from 780–850 MB to about 245 MB, with req/s unchanged or higher.
+    /// Durability is unchanged (``flush()`` never waits for it); a reader of the cassette sees
+    /// a recorded exchange up to this much later.
     static let defaultLingerSeconds = 0.005
 
     /// The most bytes of writes waiting before ``enqueue`` blocks.

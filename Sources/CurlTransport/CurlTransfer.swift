@@ -251,10 +251,11 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// The most body bytes the socket read that `firstPiece` starts can hand over: the rest of
     /// the `Content-Length`, up to the receive buffer; without a length, the buffer when the
-    /// piece is a whole 16 KiB one (`CURL_MAX_WRITE_SIZE`: more of the read may follow), else the piece.
+    /// piece is a whole 16 KiB one (`CURL_MAX_WRITE_SIZE`: more of the read may follow), else the
+    /// piece. (`CurlTransportTask` never reserves less than the piece itself.)
     private func readCapacity(startingWith firstPiece: Int) -> Int {
         if let expected = bodyBytesExpected {
-            return max(firstPiece, Int(min(expected, Int64(receiveBufferSize))))
+            return Int(min(expected, Int64(receiveBufferSize)))
         }
         return firstPiece >= Int(CURL_MAX_WRITE_SIZE) ? receiveBufferSize : firstPiece
     }

@@ -3,16 +3,21 @@ import Glibc
 import Synchronization
 import TapeCore
 
-/// Drives one libcurl multi handle on a dedicated thread: every transfer of a
-/// ``CurlTransport`` runs here, sharing libcurl's connection cache.
+/// Drives one libcurl multi handle on a dedicated thread, or on the thread of the
+/// `RealTimeScheduler` hosting it: every transfer of a ``CurlTransport`` runs here,
+/// sharing libcurl's connection cache.
+///
+/// Hosted, the scheduler's thread calls ``serve()`` (commands, `curl_multi_perform`,
+/// deliveries) and ``wait(maximumMicros:)`` (`curl_multi_poll`) between its own work;
+/// a command posted from any thread interrupts the wait through the scheduler.
 ///
 /// The thread loops: apply the commands other threads posted (add, cancel, resume),
 /// `curl_multi_perform`, collect finished transfers, then `curl_multi_poll` for up to a
 /// second (libcurl shortens the wait for its own timers). Posting a command wakes the
 /// poll with `curl_multi_wakeup`. Shutting down aborts every transfer still running,
 /// frees the multi handle and ends the thread.
-final class CurlMultiDriver: @unchecked Sendable {
-    // @unchecked: `multi` and `attached` are used only on the driver thread, except
+final class CurlMultiDriver: RealTimeSchedulerIdler, @unchecked Sendable {
+    // @unchecked: `multi` and `attached` are used only on the driver thread (the host's thread when hosted), except
     // `curl_multi_wakeup` (thread-safe), which is called under the inbox lock while the
     // handle is still open; the inbox itself is a mutex.
 
@@ -37,6 +42,8 @@ final class CurlMultiDriver: @unchecked Sendable {
     }
 
     private let multi: UnsafeMutableRawPointer
+    /// The scheduler whose thread drives this multi handle, when the driver has no thread of its own.
+    private let host: RealTimeScheduler?
     private let inbox = Mutex(Inbox())
     private var attached: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     /// Deliveries made during this turn of the driver thread, handed to their executor
@@ -51,7 +58,7 @@ final class CurlMultiDriver: @unchecked Sendable {
     ///
     /// - Throws: ``CurlTransportError`` when libcurl cannot be initialised or the thread
     ///   cannot be started.
-    init(configuration: CurlTransport.Configuration) throws(CurlTransportError) {
+    init(configuration: CurlTransport.Configuration, host: RealTimeScheduler? = nil) throws(CurlTransportError) {
         guard CurlGlobal.initialization == CURLE_OK else {
             throw CurlTransportError(code: .initializationFailed, message: "curl_global_init failed with libcurl error \(CurlGlobal.initialization.rawValue); libcurl cannot be used in this process.")
         }
@@ -64,6 +71,12 @@ final class CurlMultiDriver: @unchecked Sendable {
             _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, cacheSize)
         }
 
+        if let host {
+            self.host = host
+            host.host(self)
+            return
+        }
+        self.host = nil
         var thread = pthread_t()
         let context = Unmanaged.passRetained(self).toOpaque()
         let created = pthread_create(&thread, nil, { context in
@@ -89,14 +102,17 @@ final class CurlMultiDriver: @unchecked Sendable {
     ///
     /// - Returns: false when the driver is shutting down and the command was dropped.
     func post(_ command: Command) -> Bool {
-        inbox.withLock { inbox in
+        let accepted = inbox.withLock { inbox in
             guard !inbox.stopping else { return false }
             // One wake-up per batch: commands already waiting have woken the poll, which
             // returns and takes them all (with this one) before it polls again.
-            if inbox.commands.isEmpty { curl_multi_wakeup(multi) }
+            if inbox.commands.isEmpty, host == nil { curl_multi_wakeup(multi) }
             inbox.commands.append(command)
             return true
         }
+        // Hosted, the host knows whether its thread is inside the poll (the wake takes the inbox lock).
+        if accepted, let host { host.interruptIdle() }
+        return accepted
     }
 
     /// Aborts every transfer, frees the multi handle and waits for the thread to end.
@@ -106,8 +122,17 @@ final class CurlMultiDriver: @unchecked Sendable {
             guard !inbox.stopping else { return nil }
             inbox.stopping = true
             if !inbox.closed { curl_multi_wakeup(multi) }
-            defer { inbox.thread = nil }
+            defer { if host == nil { inbox.thread = nil } }
             return inbox.thread
+        }
+        if let host {
+            // Hosted: the host's thread tears down, now when this is that thread, else at its next turn.
+            if let servingThread = inbox.withLock({ $0.thread }), pthread_equal(servingThread, pthread_self()) != 0 {
+                serve()
+            } else {
+                host.execute { [self] in serve() }
+            }
+            return
         }
         guard let thread else { return }
         if pthread_equal(thread, pthread_self()) != 0 {
@@ -138,23 +163,59 @@ final class CurlMultiDriver: @unchecked Sendable {
         }
     }
 
+    /// Waits on the sockets for up to `maximumMicros`, in whole milliseconds. On the host's thread.
+    func wait(maximumMicros: Int64) {
+        // A command posted after the last turn and before the host began idling woke nobody
+        // (the host wakes only an idler that waits); it is seen here. One posted later wakes the poll.
+        if inbox.withLock({ $0.closed || $0.stopping || !$0.commands.isEmpty }) { return }
+        _ = curl_multi_poll(multi, nil, 0, Int32(clamping: maximumMicros / 1000), nil)
+    }
+
+    func wake() {
+        inbox.withLock { inbox in
+            if !inbox.closed { curl_multi_wakeup(multi) }
+        }
+    }
+
+    /// One turn on the host's thread.
+    func serve() {
+        _ = turn()
+    }
+
+    /// Applies the posted commands, lets libcurl work, collects finished transfers and hands
+    /// the turn's events over; when shutting down, tears down instead. On the driver thread.
+    ///
+    /// - Returns: false once the driver has shut down.
+    private func turn() -> Bool {
+        let (commands, stopping, closed) = inbox.withLock { inbox -> ([Command], Bool, Bool) in
+            if inbox.thread == nil { inbox.thread = pthread_self() }  // hosted: the host's thread
+            guard !inbox.closed else { return ([], true, true) }
+            let commands = inbox.commands
+            inbox.commands.removeAll(keepingCapacity: true)
+            return (commands, inbox.stopping, false)
+        }
+        if closed { return false }
+        for command in commands {
+            apply(command)
+        }
+        if stopping {
+            tearDown()
+            return false
+        }
+        var running: Int32 = 0
+        _ = curl_multi_perform(multi, &running)
+        collectFinishedTransfers()
+        flushOutbox()
+        return true
+    }
+
     private func run() {
-        while true {
-            let (commands, stopping) = inbox.withLock { inbox -> ([Command], Bool) in
-                let commands = inbox.commands
-                inbox.commands.removeAll(keepingCapacity: true)
-                return (commands, inbox.stopping)
-            }
-            for command in commands {
-                apply(command)
-            }
-            if stopping { break }
-            var running: Int32 = 0
-            _ = curl_multi_perform(multi, &running)
-            collectFinishedTransfers()
-            flushOutbox()
+        while turn() {
             _ = curl_multi_poll(multi, nil, 0, 1000, nil)
         }
+    }
+
+    private func tearDown() {
         let failure = TransportFailure(.aborted, message: "The CurlTransport was shut down before the exchange finished.")
         for transfer in Array(attached.values) {
             if !transfer.task.isCancelled { transfer.abort(failure) }
@@ -163,6 +224,7 @@ final class CurlMultiDriver: @unchecked Sendable {
         flushOutbox()
         inbox.withLock { $0.closed = true }
         curl_multi_cleanup(multi)
+        host?.host(nil)
     }
 
     private func apply(_ command: Command) {

@@ -3,7 +3,8 @@ public import TapeCore
 /// Live HTTP through libcurl: a `Transport` whose timelines carry the true arrival time
 /// of every read.
 ///
-/// One libcurl multi handle runs on a thread of its own (``CurlMultiDriver``); any
+/// One libcurl multi handle runs on a thread of its own (``CurlMultiDriver``), or on the
+/// thread of the `RealTimeScheduler` that hosts it (``init(hostedBy:configuration:)``); any
 /// number of exchanges share it and its connection cache. Offsets are measured there on
 /// the monotonic clock, from the moment ``start(_:bodySource:demand:delegate:)`` was
 /// called; events are then handed to the ``CurlEventExecutor`` the transport was
@@ -40,6 +41,23 @@ public final class CurlTransport: Transport, Sendable {
         self.configuration = configuration
         self.executor = executor
         self.driver = try CurlMultiDriver(configuration: configuration)
+    }
+
+    /// Runs libcurl on the thread that drives `scheduler`, where the events are delivered
+    /// too: no thread of its own and no hand-over between threads per event. The scheduler's
+    /// thread waits on libcurl's sockets while no work is due (`RealTimeScheduler.host(_:)`).
+    ///
+    /// ``shutdown()`` on that thread aborts the transfers at once; from another thread it
+    /// is done at the thread's next turn, so keep driving the scheduler until then. The
+    /// scheduler holds the transport until it has shut down.
+    ///
+    /// The proxy uses this: on 2 cores, 1 KiB exchanges through a recording proxy ran about
+    /// a tenth faster than with libcurl on a thread of its own.
+    public init(hostedBy scheduler: RealTimeScheduler, configuration: Configuration = Configuration()) throws(CurlTransportError) {
+        try configuration.validate()
+        self.configuration = configuration
+        self.executor = scheduler
+        self.driver = try CurlMultiDriver(configuration: configuration, host: scheduler)
     }
 
     deinit {

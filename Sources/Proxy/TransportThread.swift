@@ -2,9 +2,10 @@ import Foundation
 import Synchronization
 import TapeCore
 
-/// The thread that owns the proxy's transports: it drives a `RealTimeScheduler`, on which
-/// libcurl's events arrive, replayed timelines play and the cassette writes (which block
-/// briefly on SQLite) happen — never on an event loop.
+/// The thread that owns the proxy's transports: it drives a `RealTimeScheduler`, which
+/// hosts libcurl's multi handle (`CurlTransport(hostedBy:)`: the thread waits on libcurl's
+/// sockets and its own work together), on which replayed timelines play and the cassette
+/// writes are handed over — never on an event loop.
 ///
 /// Work reaches it with ``execute(_:)``; values that belong to it cross threads inside
 /// ``TransportBound``.

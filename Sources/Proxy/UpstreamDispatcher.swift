@@ -50,7 +50,7 @@ final class UpstreamDispatcher {
             var upstream = configuration.upstream
             upstream.demand = .explicit(maxBufferedBytes: max(configuration.maxBufferedResponseBytes, upstream.receiveBufferSize))
             do {
-                return LiveTransport(curl: try CurlTransport(executor: thread.scheduler, configuration: upstream))
+                return LiveTransport(curl: try CurlTransport(hostedBy: thread.scheduler, configuration: upstream))
             } catch {
                 throw ProxyError(code: .transportUnavailable,
                                  message: "libcurl could not start for the proxy's upstream: \(error.description)", cause: error)

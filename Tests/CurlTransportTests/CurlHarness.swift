@@ -15,9 +15,12 @@ final class CurlHarness {
     /// Default deadline for one exchange: generous, only hit when something is broken.
     static let exchangeTimeoutMicros: Int64 = 60_000_000
 
-    init(tls: Bool = false, configuration: CurlTransport.Configuration = .init()) async throws {
+    /// - Parameter hosted: libcurl runs on the scheduler's driving thread (`CurlTransport(hostedBy:)`)
+    ///   instead of a thread of its own.
+    init(tls: Bool = false, configuration: CurlTransport.Configuration = .init(), hosted: Bool = false) async throws {
         server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: tls ? 0 : nil))
-        transport = try CurlTransport(executor: scheduler, configuration: configuration)
+        transport = hosted ? try CurlTransport(hostedBy: scheduler, configuration: configuration)
+            : try CurlTransport(executor: scheduler, configuration: configuration)
     }
 
     /// Another transport on the same scheduler, with other settings.
@@ -77,6 +80,7 @@ final class CurlHarness {
 
     func shutdown() async throws {
         transport.shutdown()
+        _ = drainScheduler()  // a hosted transport tears down on the scheduler's thread
         try await server.shutdown()
     }
 }

@@ -5,8 +5,9 @@ import Testing
 
 extension CurlTransportLiveTests {
     @Suite struct ConcurrencyTests {
-        @Test func hundredConcurrentTransfersAllComplete() async throws {
-            let harness = try await CurlHarness()
+        /// Hosted: libcurl on the scheduler's driving thread (`CurlTransport(hostedBy:)`, as in the proxy).
+        @Test(arguments: [false, true]) func hundredConcurrentTransfersAllComplete(hosted: Bool) async throws {
+            let harness = try await CurlHarness(hosted: hosted)
             let recorders = (0..<100).map { _ in TimelineRecorder() }
             for (index, recorder) in recorders.enumerated() {
                 _ = harness.transport.start(CurlHarness.request(harness.server.url("/trickle?chunks=3&size=\(1000 + index)&interval=20")), delegate: recorder)
@@ -20,6 +21,8 @@ extension CurlTransportLiveTests {
             for (index, recorder) in recorders.enumerated() {
                 #expect(recorder.kinds.last == "responseEnd")
                 #expect(recorder.body == BodyPattern.bytes(from: 0, count: 3 * (1000 + index)))
+                // The third chunk leaves the server two 20 ms intervals after the first: read when it came.
+                #expect((recorder.bodyChunks.last?.offsetMicros ?? 0) >= 40_000)
             }
         }
 

@@ -9,6 +9,8 @@ struct RealTimeSchedulerHostingTests {
     final class CountingIdler: RealTimeSchedulerIdler {
         private let counts = Mutex((serves: 0, waits: 0, wakes: 0, shortestWait: Int64.max))
         private let wakeUp = DispatchSemaphore(value: 0)
+        /// Signalled as each wait begins.
+        let waitBegan = DispatchSemaphore(value: 0)
 
         var serves: Int { counts.withLock { $0.serves } }
         var waits: Int { counts.withLock { $0.waits } }
@@ -23,6 +25,7 @@ struct RealTimeSchedulerHostingTests {
                 $0.waits += 1
                 $0.shortestWait = min($0.shortestWait, maximumMicros)
             }
+            waitBegan.signal()
             _ = wakeUp.wait(timeout: .now() + .microseconds(Int(maximumMicros)))
         }
 
@@ -56,7 +59,7 @@ struct RealTimeSchedulerHostingTests {
         let started = scheduler.nowMicros
         Thread.detachNewThread {
             // Hand work in only once the driving thread waits in the idler (its wait would last the 20 s).
-            while idler.waits == 0 { usleep(1_000) }
+            _ = idler.waitBegan.wait(timeout: .now() + 10)
             scheduler.execute { received.withLock { $0 = true } }
         }
         #expect(scheduler.run(until: { received.withLock { $0 } }, timeoutMicros: 20_000_000))

@@ -44,6 +44,7 @@ let package = Package(
             name: "CBrotli",
             providers: [.apt(["libbrotli-dev"])]
         ),
+        .systemLibrary(name: "CMalloc"),
 
         // MARK: Pure modules
         .target(
@@ -118,6 +119,7 @@ let package = Package(
         .target(
             name: "XHRTapeCLI",
             dependencies: [
+                "CMalloc",
                 "Cassette",
                 "Trace",
                 "XHR",

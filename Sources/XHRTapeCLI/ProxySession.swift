@@ -14,6 +14,7 @@ import TapeCore
 enum ProxySession {
     static func run(_ configuration: ProxyConfiguration, cassette: Cassette?, listen: ProxyListenOptions, what: String,
                     failOnMiss: Bool = false) async throws {
+        HeapTuning.keepFreedMemoryForReuse()
         var configuration = configuration
         if let eventLoops = listen.eventLoops { configuration.eventLoopCount = eventLoops }
         if !LoopbackHost.contains(configuration.host) {

@@ -27,8 +27,8 @@ package struct ResponseHeadParser: Sendable {
     }
 
     private var phase = Phase.statusLine
-    private var fields: [(name: HTTPField.Name, value: [UInt8])] = []
-    private var trailerFields: [(name: HTTPField.Name, value: [UInt8])] = []
+    private var fields = HTTPFields()
+    private var trailerFields = HTTPFields()
 
     /// Creates a parser waiting for a status line.
     package init() {}
@@ -41,7 +41,7 @@ package struct ResponseHeadParser: Sendable {
 
     /// The trailer fields seen after the final head, or nil when there were none.
     package var trailers: HTTPFields? {
-        trailerFields.isEmpty ? nil : Self.fields(from: trailerFields)
+        trailerFields.isEmpty ? nil : trailerFields
     }
 
     /// Consumes one line, with or without its CRLF.
@@ -58,19 +58,18 @@ package struct ResponseHeadParser: Sendable {
             if line.isEmpty { return .none }  // tolerate a stray blank line before the head
             let (version, status, reason) = try Self.parseStatusLine(line)
             phase = .fields(version: version, status: status, reason: reason)
-            fields = []
+            fields = HTTPFields()
             return .none
         case .fields(let version, let status, let reason):
             if line.isEmpty {
                 if (100...199).contains(status) {
                     phase = .statusLine
-                    fields = []
+                    fields = HTTPFields()
                     return .interimHead(status: status)
                 }
                 phase = .trailers
-                let head = ResponseHead(version: version, status: status, reasonPhrase: reason,
-                                        headerFields: Self.fields(from: fields))
-                fields = []
+                let head = ResponseHead(version: version, status: status, reasonPhrase: reason, headerFields: fields)
+                fields = HTTPFields()
                 return .finalHead(head)
             }
             try Self.appendField(line, to: &fields, context: "response header")
@@ -115,16 +114,17 @@ package struct ResponseHeadParser: Sendable {
         return HTTPVersion(String(decoding: text, as: UTF8.self))
     }
 
-    private static func appendField(_ line: [UInt8], to list: inout [(name: HTTPField.Name, value: [UInt8])], context: String) throws(TransportFailure) {
+    private static func appendField(_ line: [UInt8], to list: inout HTTPFields, context: String) throws(TransportFailure) {
         if line.first == 0x20 || line.first == 0x09 {
             // obs-fold (RFC 9112 §5.2): the line continues the previous value; replace
             // the fold with one space.
-            guard !list.isEmpty else {
+            guard let last = list.indices.last else {
                 throw TransportFailure(.protocolError, message: "The server sent a \(context) continuation line with no field before it; the response is malformed.")
             }
             let continuation = trimmed(line[...])
             if !continuation.isEmpty {
-                list[list.count - 1].value += [0x20] + continuation
+                let previous = list[last]
+                list[last] = HTTPField(name: previous.name, lenientValue: previous.withUnsafeBytesOfValue { Array($0) } + [0x20] + continuation)
             }
             return
         }
@@ -136,21 +136,13 @@ package struct ResponseHeadParser: Sendable {
                 a field line is 'Name: value' with a token name and no space before the colon.
                 """)
         }
-        list.append((name, trimmed(line[line.index(after: colon)...])))
+        list.append(HTTPField(name: name, lenientValue: trimmed(line[line.index(after: colon)...])))
     }
 
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var slice = bytes
         while let first = slice.first, first == 0x20 || first == 0x09 { slice.removeFirst() }
         while let last = slice.last, last == 0x20 || last == 0x09 { slice.removeLast() }
-        return Array(slice)
-    }
-
-    private static func fields(from list: [(name: HTTPField.Name, value: [UInt8])]) -> HTTPFields {
-        var fields = HTTPFields()
-        for (name, value) in list {
-            fields.append(HTTPField(name: name, lenientValue: value))
-        }
-        return fields
+        return slice
     }
 }

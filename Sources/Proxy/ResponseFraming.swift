@@ -22,7 +22,11 @@ enum ResponseFraming {
     ///
     /// A response to `HEAD` keeps the same fields; NIO writes no body for it.
     static func wireFields(status: Int, _ fields: [(name: String, value: String)]) -> HTTPHeaders {
-        var headers = HTTPHeaders(fields)
+        // Added one by one: `HTTPHeaders([(String, String)])` would first convert the labelled
+        // tuples element by element with a dynamic cast (1 % of the event loop at 1 KiB).
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(fields.count + 1)
+        for field in fields { headers.add(name: field.name, value: field.value) }
         if (100..<200).contains(status) || status == 204 {
             headers.remove(name: "content-length")
             headers.remove(name: "transfer-encoding")

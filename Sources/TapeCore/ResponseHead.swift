@@ -27,14 +27,33 @@ public struct ResponseHead: Sendable, Hashable {
     public var contentLength: Int64? {
         var length: Int64?
         for value in headerFields[values: .contentLength] {
-            for part in value.split(separator: ",", omittingEmptySubsequences: false) {
-                let digits = part.trimmingASCIISpaces()
-                guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
-                      let parsed = Int64(digits)
-                else { return nil }
-                if let length, length != parsed { return nil }
-                length = parsed
+            // Read byte by byte, without splitting: every response the proxy forwards asks this.
+            var part: Int64 = 0
+            var digits = 0
+            var spaceAfterDigits = false
+            func endOfPart() -> Bool {
+                guard digits > 0, length == nil || length == part else { return false }
+                length = part
+                (part, digits, spaceAfterDigits) = (0, 0, false)
+                return true
             }
+            for byte in value.utf8 {
+                switch byte {
+                case 0x30...0x39:
+                    let (tens, overflowed) = part.multipliedReportingOverflow(by: 10)
+                    let (sum, overflowedAgain) = tens.addingReportingOverflow(Int64(byte - 0x30))
+                    guard !spaceAfterDigits, !overflowed, !overflowedAgain else { return nil }
+                    part = sum
+                    digits += 1
+                case 0x20, 0x09:
+                    if digits > 0 { spaceAfterDigits = true }
+                case 0x2C:
+                    guard endOfPart() else { return nil }
+                default:
+                    return nil
+                }
+            }
+            guard endOfPart() else { return nil }
         }
         return length
     }
@@ -49,15 +68,5 @@ public struct ResponseHead: Sendable, Hashable {
         hasher.combine(status)
         hasher.combine(reasonPhrase)
         headerFields.hashWireForm(into: &hasher)
-    }
-}
-
-extension Substring {
-    /// The text without leading and trailing spaces and horizontal tabs (HTTP's OWS).
-    fileprivate func trimmingASCIISpaces() -> Substring {
-        var text = self
-        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-        return text
     }
 }

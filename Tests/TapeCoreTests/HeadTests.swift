@@ -30,6 +30,13 @@ struct HeadTests {
         ([("Content-Length", "4 2")], nil),
         ([("Content-Length", "-1")], nil),
         ([("Content-Length", "")], nil),
+        ([("Content-Length", " 42 ,\t42\t")], 42),
+        ([("Content-Length", "42,")], nil),
+        ([("Content-Length", "42,,42")], nil),
+        ([("Content-Length", "007")], 7),
+        ([("Content-Length", "9223372036854775807")], Int64.max),
+        ([("Content-Length", "9223372036854775808")], nil),
+        ([("Content-Length", "+5")], nil),
         ([], nil),
     ] as [([(String, String)], Int64?)])
     func contentLengthFollowsFetchExtractALength(pairs: [(String, String)], length: Int64?) throws {

@@ -21,9 +21,11 @@ import NIOPosix
 /// ```
 ///
 /// Threads: NIO event loops (``ProxyConfiguration/eventLoopCount``) read and write client
-/// connections and never block; one transport thread runs the exchanges (libcurl's events
-/// arrive there from its driver thread, replayed timelines play there) and hands their
-/// events to each connection's event loop; a recording commits on the cassette's writer thread.
+/// connections and never block on the network or the disk. When recording or passing
+/// through, one transport thread runs the exchanges (it hosts libcurl) and hands their events
+/// to each connection's event loop, and a recording commits on the cassette's writer thread.
+/// When replaying, the exchanges run on the first event loop (their cassette reads happen
+/// ahead, on a queue of their own), so a replay served there crosses no thread.
 ///
 /// Bad input gets an answer of the proxy's own and never disturbs other connections:
 /// a head over ``ProxyConfiguration/maxRequestHeadBytes`` gets 431, a malformed request
@@ -71,7 +73,15 @@ public final class ProxyServer: Sendable {
     public static func start(_ configuration: ProxyConfiguration,
                              logger: Logger = Logger(label: "xhrtape.proxy")) async throws(ProxyError) -> ProxyServer {
         try configuration.validate()
-        let thread = TransportThread()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopCount)
+        let thread: TransportThread
+        if case .replay = configuration.mode {
+            // Nothing in a replay waits on the network or writes the cassette: the transports share
+            // the first event loop with its connections, and a replayed exchange crosses no thread.
+            thread = TransportThread(eventLoop: group.next())
+        } else {
+            thread = TransportThread()
+        }
         let counters = ProxyCounters()
         typealias Made = (dispatcher: TransportBound<UpstreamDispatcher>, uploads: UploadStreaming)
         let made: Result<Made, ProxyError> = await withCheckedContinuation { continuation in
@@ -92,10 +102,10 @@ public final class ProxyServer: Sendable {
         case .success(let made): (dispatcher, uploads) = made
         case .failure(let error):
             await thread.stop()
+            try? await group.shutdownGracefully()
             throw error
         }
 
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopCount)
         let port = ProxyPortBox()
         let pipeline = ProxyPipeline(
             configuration: configuration, connections: ConnectionIDSource(), port: port, dispatcher: dispatcher, thread: thread,
@@ -158,7 +168,19 @@ public final class ProxyServer: Sendable {
         guard !isShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
         counters.beginStopping()
         try? await channel.close()
-        try? await group.shutdownGracefully()
+        if thread.hostScheduler == nil {
+            // The transports run on an event loop of the group (replay): they stop before it does.
+            // Connections closed next find their exchanges gone, and count as cut off as before.
+            await shutDownDispatcher()
+            try? await group.shutdownGracefully()
+        } else {
+            try? await group.shutdownGracefully()
+            await shutDownDispatcher()
+        }
+        await thread.stop()
+    }
+
+    private func shutDownDispatcher() async {
         let dispatcher = dispatcher
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             thread.execute {
@@ -166,6 +188,5 @@ public final class ProxyServer: Sendable {
                 continuation.resume()
             }
         }
-        await thread.stop()
     }
 }

@@ -12,7 +12,9 @@ import TapeCore
 /// cassette's blocking writes never stall a connection. Replay has no libcurl and nothing
 /// that waits on the network: its transports run on the first event loop
 /// (``init(eventLoop:)``), which serves the connections too, and a replayed exchange then
-/// crosses no thread.
+/// crosses no thread (replay at 16 connections: 7–24 % more requests per second, p50 lower).
+/// The price: a cassette read the read-ahead has not done yet runs on that loop, which takes
+/// microseconds from the page cache, but makes the loop's connections wait for a cold disk.
 ///
 /// Work reaches it with ``execute(_:)``; values that belong to it cross threads inside
 /// ``TransportBound``.

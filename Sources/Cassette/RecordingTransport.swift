@@ -103,6 +103,11 @@ public final class RecordingTransport: Transport {
         replay?.readAheadInBackground(on: queue, deliver: deliver)
     }
 
+    /// Starts no more background reads of replayed exchanges (see ``ReplayTransport/stopReadingAhead()``).
+    public func stopReadingAhead() {
+        replay?.stopReadingAhead()
+    }
+
     /// The acknowledgement window of replayed exchanges (see ``ReplayTransport/demandWindowBytes``).
     public var replayDemandWindowBytes: Int? {
         get { replay?.demandWindowBytes }

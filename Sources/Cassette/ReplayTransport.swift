@@ -92,12 +92,19 @@ public final class ReplayTransport: Transport {
 
     /// Reads the small exchanges after the one being served on `queue`, a read-ahead span
     /// before they are needed; `deliver` must run the closure it is given on this
-    /// transport's context (the scheduler's thread: `RealTimeScheduler.execute`).
+    /// transport's context (the scheduler's thread or event loop, e.g. `RealTimeScheduler.execute`).
     ///
     /// What is served does not change, only when the file is read. Leave it off under a
     /// `VirtualScheduler`, whose runs must not depend on another thread.
     public func readAheadInBackground(on queue: DispatchQueue, deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void) {
         background = (queue, deliver)
+    }
+
+    /// Starts no more background reads (a read running still delivers); what is served then
+    /// reads the cassette when it needs to. Call before the cassette may close, then wait for
+    /// the queue (`queue.sync {}`).
+    public func stopReadingAhead() {
+        background = nil
     }
 
     public func start(_ request: ExchangeRequest, delegate: any TransportDelegate) -> any TransportTask {

@@ -5,15 +5,15 @@ import TapeCore
 /// proxy's transports run on the event loop that serves its connections (see
 /// ``TransportThread/init(eventLoop:)``), so a replayed exchange crosses no thread.
 ///
-/// Work due now is queued with `execute` (no timer); later work with `scheduleTask`.
+/// Every piece of work is a NIO timer at its deadline (see ``schedule(atMicros:_:)``).
 /// Used only on its event loop, like the transports it serves.
 final class EventLoopScheduler: Scheduler, @unchecked Sendable {
     // @unchecked: `nextSequence` and `pending` are touched only on `eventLoop` (asserted).
     let eventLoop: any EventLoop
     private let epoch = NIODeadline.now()
     private var nextSequence: UInt64 = 0
-    /// Work not yet run nor cancelled; a timed one keeps its NIO task, to cancel it.
-    private var pending: [ScheduledTaskID: Scheduled<Void>?] = [:]
+    /// Work not yet run nor cancelled, with its NIO task, to cancel it.
+    private var pending: [ScheduledTaskID: Scheduled<Void>] = [:]
 
     init(eventLoop: any EventLoop) {
         self.eventLoop = eventLoop
@@ -34,20 +34,17 @@ final class EventLoopScheduler: Scheduler, @unchecked Sendable {
             guard pending.removeValue(forKey: id) != nil else { return }
             work()
         }
-        if deadline <= nowMicros {
-            pending[id] = .some(nil)
-            eventLoop.execute(run)
-        } else {
-            pending[id] = eventLoop.scheduleTask(deadline: epoch + .microseconds(deadline), run)
-        }
+        // A timer even when already due: NIO runs ready timers by deadline, then in the order they
+        // were scheduled, as `Scheduler` promises. Due work queued with `execute` instead could pass
+        // a timer whose deadline went by meanwhile (NIO takes one of each in turn): a replayed
+        // response's end would then overtake its last chunk.
+        pending[id] = eventLoop.scheduleTask(deadline: epoch + .microseconds(deadline), run)
         return id
     }
 
     func cancel(_ task: ScheduledTaskID) {
         eventLoop.preconditionInEventLoop()
-        if let scheduled = pending.removeValue(forKey: task) {
-            scheduled?.cancel()
-        }
+        pending.removeValue(forKey: task)?.cancel()
     }
 
     /// Not available: the event loop drives this scheduler, never a caller.

@@ -138,6 +138,14 @@ struct ProxyAnswer: Sendable, Hashable {
                     extraHeaders: [("X-Xhrtape-Excluded", "1")], closesConnection: false)
     }
 
+    /// 503 for a request that arrives on an open connection while the proxy shuts down.
+    static func stopping() -> ProxyAnswer {
+        ProxyAnswer(status: 503, reasonPhrase: "Service Unavailable", reason: "proxy-stopping",
+                    message: "xhrtape proxy: the proxy is shutting down and takes no new exchanges; "
+                        + "send the request to a running proxy.\n",
+                    closesConnection: true)
+    }
+
     /// 502 for a cassette whose recording cannot be read.
     static func cassetteFailure(_ error: CassetteError) -> ProxyAnswer {
         ProxyAnswer(status: 502, reasonPhrase: "Bad Gateway", reason: "cassette-unreadable",

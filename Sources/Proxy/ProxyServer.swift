@@ -21,11 +21,13 @@ import NIOPosix
 /// ```
 ///
 /// Threads: NIO event loops (``ProxyConfiguration/eventLoopCount``) read and write client
-/// connections and never block on the network or the disk. When recording or passing
-/// through, one transport thread runs the exchanges (it hosts libcurl) and hands their events
-/// to each connection's event loop, and a recording commits on the cassette's writer thread.
-/// When replaying, the exchanges run on the first event loop (their cassette reads happen
-/// ahead, on a queue of their own), so a replay served there crosses no thread.
+/// connections and never wait on the network. When recording or passing through, one
+/// transport thread runs the exchanges (it hosts libcurl) and hands their events to each
+/// connection's event loop, and a recording commits on the cassette's writer thread. When
+/// replaying with one event loop, the exchanges run on that loop, so a replay crosses no
+/// thread; their cassette reads mostly happen ahead on a queue of their own, but a body over
+/// 256 KiB streams from the cassette on the loop, as does a read the read-ahead has not done.
+/// Replaying with several loops, a transport thread serves them all.
 ///
 /// Bad input gets an answer of the proxy's own and never disturbs other connections:
 /// a head over ``ProxyConfiguration/maxRequestHeadBytes`` gets 431, a malformed request
@@ -75,9 +77,11 @@ public final class ProxyServer: Sendable {
         try configuration.validate()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopCount)
         let thread: TransportThread
-        if case .replay = configuration.mode {
-            // Nothing in a replay waits on the network or writes the cassette: the transports share
-            // the first event loop with its connections, and a replayed exchange crosses no thread.
+        if case .replay = configuration.mode, configuration.eventLoopCount == 1 {
+            // A replay never waits on the network or writes the cassette: with one event loop, the
+            // transports share it with the connections, and a replayed exchange crosses no thread.
+            // With several loops a thread of their own serves all of them alike (and none has to
+            // outlive the others at shutdown).
             thread = TransportThread(eventLoop: group.next())
         } else {
             thread = TransportThread()

@@ -10,11 +10,12 @@ import TapeCore
 /// `RealTimeScheduler`, which hosts libcurl's multi handle (`CurlTransport(hostedBy:)`: the
 /// thread waits on libcurl's sockets and its own work together), so libcurl's waits and the
 /// cassette's blocking writes never stall a connection. Replay has no libcurl and nothing
-/// that waits on the network: its transports run on the first event loop
+/// that waits on the network: with one event loop, its transports run on that loop
 /// (``init(eventLoop:)``), which serves the connections too, and a replayed exchange then
 /// crosses no thread (replay at 16 connections: 7–24 % more requests per second, p50 lower).
-/// The price: a cassette read the read-ahead has not done yet runs on that loop, which takes
-/// microseconds from the page cache, but makes the loop's connections wait for a cold disk.
+/// The price: the cassette reads the read-ahead does not do run on that loop, a body over
+/// 256 KiB as it streams and an exchange not read ahead yet: microseconds from the page
+/// cache, but the loop's connections wait for a cold disk.
 ///
 /// Work reaches it with ``execute(_:)``; values that belong to it cross threads inside
 /// ``TransportBound``.
@@ -55,7 +56,7 @@ final class TransportThread: Sendable {
         thread.start()
     }
 
-    /// Runs the transports on `eventLoop` instead of a thread of their own (replay).
+    /// Runs the transports on `eventLoop` instead of a thread of their own (replay with one event loop).
     init(eventLoop: any EventLoop) {
         self.scheduler = EventLoopScheduler(eventLoop: eventLoop)
         self.hostScheduler = nil

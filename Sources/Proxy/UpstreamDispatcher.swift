@@ -136,6 +136,11 @@ final class UpstreamDispatcher {
     ///   ``uploadStreamingPolicy`` lets stream; nil when `request.body` is the whole body.
     func start(_ request: ExchangeRequest, key: ExchangeKey, sink: ExchangeSink, receivedAt: ContinuousClock.Instant = .now,
                upload: RequestBodyStream? = nil) {
+        guard !isShutDown else {
+            // A kept-alive connection's request after ``shutdown()``: the cassette may be closing.
+            sink.send(.unanswerable(.stopping()), for: key)
+            return
+        }
         let exchange = UpstreamExchange(key: key, sink: sink, counters: counters) { [weak self] key in
             self?.exchanges[key] = nil
         }
@@ -200,11 +205,20 @@ final class UpstreamDispatcher {
 
     /// Cancels every exchange and stops libcurl.
     func shutdown() {
+        isShutDown = true
         for key in Array(exchanges.keys) { cancel(key) }
         live?.curl.shutdown()
         cassette?.flushBackgroundCommits()
+        switch backend {
+        case .recording(let recording): recording.stopReadingAhead()
+        case .replay(let replay): replay.stopReadingAhead()
+        case .live: break
+        }
         Self.readAheadQueue.sync {}  // a read ahead in progress finishes before the cassette may be closed
     }
+
+    /// Set by ``shutdown()``: later requests are answered 503 without touching the cassette.
+    private var isShutDown = false
 
     private var misses: [CassetteError] {
         switch backend {

@@ -6,8 +6,8 @@ import Testing
 
 @testable import Proxy
 
-/// The replay proxy's scheduler on a real event loop: due work runs in order, later work not
-/// before its deadline, cancelled work never. Each test awaits the loop with a deadline.
+/// The replay proxy's scheduler on a real event loop: work runs by deadline (ties in the order
+/// scheduled), not before it, and cancelled work never. Each test awaits the loop with a deadline.
 struct EventLoopSchedulerTests {
     /// Runs `body` on a one-thread loop's scheduler and returns what it recorded once `done` fires.
     private func onLoop(
@@ -27,15 +27,31 @@ struct EventLoopSchedulerTests {
         return try log.get()
     }
 
-    @Test func workDueNowRunsInTheOrderItWasScheduled() async throws {
+    @Test func workDueAtOneInstantRunsInTheOrderItWasScheduled() async throws {
         let log = try await onLoop { scheduler, promise in
             nonisolated(unsafe) var log: [String] = []
+            let now = scheduler.nowMicros
             for name in ["a", "b", "c"] {
-                scheduler.schedule(atMicros: scheduler.nowMicros) { log.append(name) }
+                scheduler.schedule(atMicros: now) { log.append(name) }
             }
-            scheduler.schedule(atMicros: 0) { promise.succeed(log) }
+            scheduler.schedule(atMicros: now) { promise.succeed(log) }
         }
         #expect(log == ["a", "b", "c"])
+    }
+
+    @Test func workWhoseDeadlinePassedRunsBeforeLaterDeadlinesScheduledFirstOrSince() async throws {
+        // A timer at +200 µs; then, once that deadline has passed, work due now and work due
+        // at 0: all are due at the next turn, and run by deadline (ties: in scheduling order).
+        let log = try await onLoop { scheduler, promise in
+            nonisolated(unsafe) var log: [String] = []
+            let start = scheduler.nowMicros
+            scheduler.schedule(atMicros: start + 200) { log.append("at +200 µs") }
+            while scheduler.nowMicros < start + 1_000 {}  // the loop is busy past that deadline
+            scheduler.schedule(atMicros: scheduler.nowMicros) { log.append("due now") }
+            scheduler.schedule(atMicros: 0) { log.append("at 0") }
+            scheduler.schedule(afterMicros: 5_000) { promise.succeed(log) }
+        }
+        #expect(log == ["at 0", "at +200 µs", "due now"])
     }
 
     @Test func laterWorkRunsNoSoonerThanItsDeadline() async throws {

@@ -92,7 +92,7 @@ public final class ReplayTransport: Transport {
 
     /// Reads the small exchanges after the one being served on `queue`, a read-ahead span
     /// before they are needed; `deliver` must run the closure it is given on this
-    /// transport's context (the scheduler's thread or event loop, e.g. `RealTimeScheduler.execute`).
+    /// transport's context (the scheduler's thread: `RealTimeScheduler.execute`).
     ///
     /// What is served does not change, only when the file is read. Leave it off under a
     /// `VirtualScheduler`, whose runs must not depend on another thread.

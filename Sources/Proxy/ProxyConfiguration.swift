@@ -30,10 +30,9 @@ public struct ProxyConfiguration: Sendable {
     /// Passthrough ignores it. Includes every host by default.
     public var hostFilter = HostFilter()
     /// How many NIO event loops serve client connections: by default one per core but one
-    /// (at least one), since the transport thread (which hosts libcurl) and the cassette's
-    /// writer need a core of their own. On 2 cores one loop served 20 % more replayed 1 KiB
-    /// responses per second than two, and recorded 7 % more. A replay with one loop runs its
-    /// exchanges on that loop (see ``ProxyServer``).
+    /// (at least one), since the transport thread, libcurl's driver and the cassette's writer
+    /// need a core of their own. On 2 cores one loop served 20 % more replayed 1 KiB
+    /// responses per second than two, and recorded 7 % more.
     public var eventLoopCount: Int = ProxyConfiguration.defaultEventLoopCount
 
     /// One event loop per core but one, and at least one.

@@ -21,13 +21,9 @@ import NIOPosix
 /// ```
 ///
 /// Threads: NIO event loops (``ProxyConfiguration/eventLoopCount``) read and write client
-/// connections and never wait on the network. When recording or passing through, one
-/// transport thread runs the exchanges (it hosts libcurl) and hands their events to each
-/// connection's event loop, and a recording commits on the cassette's writer thread. When
-/// replaying with one event loop, the exchanges run on that loop, so a replay crosses no
-/// thread; their cassette reads mostly happen ahead on a queue of their own, but a body over
-/// 256 KiB streams from the cassette on the loop, as does a read the read-ahead has not done.
-/// Replaying with several loops, a transport thread serves them all.
+/// connections and never block; one transport thread runs the exchanges (libcurl's events
+/// arrive there from its driver thread, replayed timelines play there) and hands their
+/// events to each connection's event loop; a recording commits on the cassette's writer thread.
 ///
 /// Bad input gets an answer of the proxy's own and never disturbs other connections:
 /// a head over ``ProxyConfiguration/maxRequestHeadBytes`` gets 431, a malformed request
@@ -75,17 +71,7 @@ public final class ProxyServer: Sendable {
     public static func start(_ configuration: ProxyConfiguration,
                              logger: Logger = Logger(label: "xhrtape.proxy")) async throws(ProxyError) -> ProxyServer {
         try configuration.validate()
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopCount)
-        let thread: TransportThread
-        if case .replay = configuration.mode, configuration.eventLoopCount == 1 {
-            // A replay never waits on the network or writes the cassette: with one event loop, the
-            // transports share it with the connections, and a replayed exchange crosses no thread.
-            // With several loops a thread of their own serves all of them alike (and none has to
-            // outlive the others at shutdown).
-            thread = TransportThread(eventLoop: group.next())
-        } else {
-            thread = TransportThread()
-        }
+        let thread = TransportThread()
         let counters = ProxyCounters()
         typealias Made = (dispatcher: TransportBound<UpstreamDispatcher>, uploads: UploadStreaming)
         let made: Result<Made, ProxyError> = await withCheckedContinuation { continuation in
@@ -106,10 +92,10 @@ public final class ProxyServer: Sendable {
         case .success(let made): (dispatcher, uploads) = made
         case .failure(let error):
             await thread.stop()
-            try? await group.shutdownGracefully()
             throw error
         }
 
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopCount)
         let port = ProxyPortBox()
         let pipeline = ProxyPipeline(
             configuration: configuration, connections: ConnectionIDSource(), port: port, dispatcher: dispatcher, thread: thread,
@@ -172,19 +158,7 @@ public final class ProxyServer: Sendable {
         guard !isShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
         counters.beginStopping()
         try? await channel.close()
-        if thread.hostScheduler == nil {
-            // The transports run on an event loop of the group (replay): they stop before it does.
-            // Connections closed next find their exchanges gone, and count as cut off as before.
-            await shutDownDispatcher()
-            try? await group.shutdownGracefully()
-        } else {
-            try? await group.shutdownGracefully()
-            await shutDownDispatcher()
-        }
-        await thread.stop()
-    }
-
-    private func shutDownDispatcher() async {
+        try? await group.shutdownGracefully()
         let dispatcher = dispatcher
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             thread.execute {
@@ -192,5 +166,6 @@ public final class ProxyServer: Sendable {
                 continuation.resume()
             }
         }
+        await thread.stop()
     }
 }

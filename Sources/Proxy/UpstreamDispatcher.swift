@@ -8,9 +8,8 @@ import TapeCore
 /// transport the mode calls for (a `RecordingTransport` over libcurl, a
 /// `ReplayTransport`, or libcurl alone) and the exchanges in flight.
 ///
-/// Everything here runs on the transport thread: a thread of its own when recording or
-/// passing through, so libcurl and the cassette's blocking writes never stall an event loop;
-/// the first event loop when replaying (see ``TransportThread``).
+/// Everything here runs on the transport thread, so the cassette's blocking writes
+/// never stall an event loop.
 final class UpstreamDispatcher {
     private enum Backend {
         /// Record mode: the cassette in front of libcurl.
@@ -50,11 +49,8 @@ final class UpstreamDispatcher {
         func makeLive() throws(ProxyError) -> LiveTransport {
             var upstream = configuration.upstream
             upstream.demand = .explicit(maxBufferedBytes: max(configuration.maxBufferedResponseBytes, upstream.receiveBufferSize))
-            guard let host = thread.hostScheduler else {
-                preconditionFailure("libcurl needs a transport thread of its own, not an event loop")
-            }
             do {
-                return LiveTransport(curl: try CurlTransport(hostedBy: host, configuration: upstream))
+                return LiveTransport(curl: try CurlTransport(hostedBy: thread.scheduler, configuration: upstream))
             } catch {
                 throw ProxyError(code: .transportUnavailable,
                                  message: "libcurl could not start for the proxy's upstream: \(error.description)", cause: error)

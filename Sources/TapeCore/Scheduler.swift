@@ -35,9 +35,4 @@ extension Scheduler {
 public struct ScheduledTaskID: Hashable, Sendable {
     /// The insertion sequence number: unique per scheduler, increasing.
     let sequence: UInt64
-
-    /// An identifier for a scheduler outside this module; `sequence` must be unique per scheduler.
-    public init(sequence: UInt64) {
-        self.sequence = sequence
-    }
 }

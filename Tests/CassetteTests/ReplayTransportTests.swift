@@ -76,6 +76,36 @@ struct ReplayTransportTests {
         }
     }
 
+    @Test func afterStopReadingAheadNoBackgroundReadStartsAndEveryExchangeIsStillServed() throws {
+        // What a proxy does before its cassette may close: the read-ahead stops, and what is
+        // served afterwards is read when needed.
+        let timelines = try (0..<(3 * ReplayTransport.readAheadCount)).map { index in
+            try Timeline(request: .sample("GET", "http://h/item?i=\(index)"), entries: [
+                .at(10, .responseHead(.sample())),
+                .at(20, .responseBodyChunk(Array(repeating: UInt8(index % 251), count: 50 + index))),
+                .at(30, .responseEnd(trailers: nil)),
+            ])
+        }
+        try withCassette(timelines) { cassette in
+            let scheduler = RealTimeScheduler()
+            let transport = try ReplayTransport(cassette: cassette, scheduler: scheduler, timing: .instant)
+            let queue = DispatchQueue(label: "read-ahead-test")
+            transport.readAheadInBackground(on: queue, deliver: scheduler.execute)
+            transport.stopReadingAhead()
+            for (index, timeline) in timelines.enumerated() {
+                let delegate = RecordingDelegate()
+                _ = transport.start(timeline.request, delegate: delegate)
+                #expect(!transport.isReadingAhead, "exchange \(index): no background read started")
+                let finished = scheduler.run(until: { delegate.events.last?.isTerminal == true }, timeoutMicros: 10_000_000)
+                #expect(finished, "exchange \(index)")
+                #expect(delegate.events == timeline.entries.map(\.event), "exchange \(index)")
+            }
+            queue.sync {}
+            #expect(transport.exchangesReadAhead == 0)
+            #expect(transport.misses.isEmpty)
+        }
+    }
+
     @Test func requestsThatOvertakeTheReadAheadAreStillServedInOrderWithTheirOwnBodies() throws {
         // The requests come back to back, without letting the reads ahead land: some exchanges
         // are needed while the background read that holds them runs, and are read on their own.

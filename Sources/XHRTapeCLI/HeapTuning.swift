@@ -18,7 +18,8 @@ enum HeapTuning {
     /// glibc's sliding mmap threshold off, so it is fixed here above the receive buffer.
     static let mmapThresholdBytes: Int32 = 4 << 20
 
-    /// Applies the settings to this process; call before the proxy starts its threads.
+    /// Applies the settings to the whole process, from any thread: `xhrtape record` and
+    /// `replay` call it first. A program that starts a `ProxyServer` itself keeps glibc's defaults.
     static func keepFreedMemoryForReuse() {
         #if canImport(Glibc)
         _ = mallopt(M_MMAP_THRESHOLD, mmapThresholdBytes)

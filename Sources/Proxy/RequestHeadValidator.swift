@@ -58,13 +58,11 @@ struct RequestHeadValidator: Sendable {
         let hasLength = head.headers.contains(name: "content-length")
         let hasTransferEncoding = head.headers.contains(name: "transfer-encoding")
         if hasLength && hasTransferEncoding { return .rejected(.ambiguousFraming()) }
-        if hasLength {
-            let lengths = Set(head.headers["content-length"].flatMap { $0.split(separator: ",") }.map {
-                $0.trimmingCharacters(in: .whitespaces)
-            })
-            if lengths.count > 1 || lengths.contains(where: { $0.isEmpty || !$0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) {
-                return .rejected(.malformed("Content-Length \(head.headers["content-length"].joined(separator: ", ")) is not one decimal length."))
-            }
+        let lengths = Set(head.headers["content-length"].flatMap { $0.split(separator: ",") }.map {
+            $0.trimmingCharacters(in: .whitespaces)
+        })
+        if lengths.count > 1 || lengths.contains(where: { $0.isEmpty || !$0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) {
+            return .rejected(.malformed("Content-Length \(head.headers["content-length"].joined(separator: ", ")) is not one decimal length."))
         }
         if hasTransferEncoding,
            head.headers["transfer-encoding"].last?.lowercased().split(separator: ",").last?.trimmingCharacters(in: .whitespaces) != "chunked" {
@@ -99,16 +97,14 @@ struct RequestHeadValidator: Sendable {
             target = head.uri
         }
 
-        let connectionOptions = head.headers["connection"]
-        let hopByHop = connectionOptions.isEmpty ? Self.hopByHopNames : Self.hopByHopNames.union(
-            connectionOptions.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
-        var fields = HTTPFields()
-        fields.reserveCapacity(head.headers.count)
+        let hopByHop = Self.hopByHopNames.union(
+            head.headers["connection"].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        var pairs: [(name: String, value: String)] = []
         for (name, value) in head.headers where !hopByHop.contains(name.lowercased()) {
-            guard let fieldName = HTTPField.Name(name) else {
-                return .rejected(.malformed("a header field name is not a valid token."))
-            }
-            fields.append(HTTPField(name: fieldName, lenientValue: Array(value.utf8)))
+            pairs.append((name, value))
+        }
+        guard let fields = HTTPFields(wirePairs: pairs) else {
+            return .rejected(.malformed("a header field name is not a valid token."))
         }
         let version = TapeCore.HTTPVersion(major: head.version.major, minor: head.version.minor)
         return .accepted(RequestHead(method: head.method.rawValue, url: target, version: version, headerFields: fields))

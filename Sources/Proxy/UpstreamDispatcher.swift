@@ -25,6 +25,8 @@ final class UpstreamDispatcher {
     /// The cassette recorded into, whose background commits ``shutdown()`` waits for.
     private let cassette: Cassette?
     private var exchanges: [ExchangeKey: UpstreamExchange] = [:]
+    /// Set by ``shutdown()``: later requests are answered 503 without touching the cassette.
+    private var isShutDown = false
     private let logger: Logger
     private let counters: ProxyCounters
     /// What a live exchange counts as: recorded, or passed through (record mode `passthrough`, or proxy mode passthrough).
@@ -212,9 +214,6 @@ final class UpstreamDispatcher {
         }
         Self.readAheadQueue.sync {}  // a read ahead in progress finishes before the cassette may be closed
     }
-
-    /// Set by ``shutdown()``: later requests are answered 503 without touching the cassette.
-    private var isShutDown = false
 
     private var misses: [CassetteError] {
         switch backend {

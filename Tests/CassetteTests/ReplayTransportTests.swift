@@ -17,6 +17,17 @@ struct ReplayTransportTests {
         ])
     }
 
+    /// `count` exchanges for `/item?i=0`, `1` …, each with a body of its own (`bodyBytes(i)` bytes of `i % 251`).
+    private static func numberedExchanges(_ count: Int, bodyBytes: (Int) -> Int) throws -> [Timeline] {
+        try (0..<count).map { index in
+            try Timeline(request: .sample("GET", "http://h/item?i=\(index)"), entries: [
+                .at(10, .responseHead(.sample())),
+                .at(20, .responseBodyChunk(Array(repeating: UInt8(index % 251), count: bodyBytes(index)))),
+                .at(30, .responseEnd(trailers: nil)),
+            ])
+        }
+    }
+
     private func withCassette(_ timelines: [Timeline], redactor: Redactor = .standard, _ body: (Cassette) throws -> Void) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -79,13 +90,7 @@ struct ReplayTransportTests {
     @Test func afterStopReadingAheadNoBackgroundReadStartsAndEveryExchangeIsStillServed() throws {
         // What a proxy does before its cassette may close: the read-ahead stops, and what is
         // served afterwards is read when needed.
-        let timelines = try (0..<(3 * ReplayTransport.readAheadCount)).map { index in
-            try Timeline(request: .sample("GET", "http://h/item?i=\(index)"), entries: [
-                .at(10, .responseHead(.sample())),
-                .at(20, .responseBodyChunk(Array(repeating: UInt8(index % 251), count: 50 + index))),
-                .at(30, .responseEnd(trailers: nil)),
-            ])
-        }
+        let timelines = try Self.numberedExchanges(3 * ReplayTransport.readAheadCount, bodyBytes: { 50 + $0 })
         try withCassette(timelines) { cassette in
             let scheduler = RealTimeScheduler()
             let transport = try ReplayTransport(cassette: cassette, scheduler: scheduler, timing: .instant)
@@ -109,13 +114,7 @@ struct ReplayTransportTests {
     @Test func requestsThatOvertakeTheReadAheadAreStillServedInOrderWithTheirOwnBodies() throws {
         // The requests come back to back, without letting the reads ahead land: some exchanges
         // are needed while the background read that holds them runs, and are read on their own.
-        let timelines = try (0..<(6 * ReplayTransport.readAheadCount)).map { index in
-            try Timeline(request: .sample("GET", "http://h/item?i=\(index)"), entries: [
-                .at(10, .responseHead(.sample())),
-                .at(20, .responseBodyChunk(Array(repeating: UInt8(index % 251), count: 2_000 + index))),
-                .at(30, .responseEnd(trailers: nil)),
-            ])
-        }
+        let timelines = try Self.numberedExchanges(6 * ReplayTransport.readAheadCount, bodyBytes: { 2_000 + $0 })
         try withCassette(timelines) { cassette in
             let scheduler = RealTimeScheduler()
             let transport = try ReplayTransport(cassette: cassette, scheduler: scheduler, timing: .instant)

@@ -85,14 +85,15 @@ struct ProxyBadInputTests {
     }
 
     @Test func upstreamThatRefusesGetsA502() async throws {
-        // Bind a port, then close it: nothing listens there.
-        let server = try await ScenarioServer.start(ScenarioServer.Configuration(tlsPort: nil))
-        let deadURL = server.url("/bytes?n=4")
-        try await server.shutdown()
+        // A port bound and never listening: connections are refused, and no test running
+        // meanwhile can take it (a server started and stopped left it free for one; seen once).
+        let refusing = try RefusingPort()
+        let deadURL = "http://127.0.0.1:\(refusing.port)/bytes?n=4"
         let proxy = try await ProxyServer.start(ProxyConfiguration(mode: .passthrough))
         let result = try await CurlCommand(proxyPort: proxy.port).run(deadURL)
         #expect(result.status == 502)
         #expect(result.headerLines.contains("X-Xhrtape-Error: upstream-connectionRefused"))
         await proxy.shutdown()
+        withExtendedLifetime(refusing) {}
     }
 }
